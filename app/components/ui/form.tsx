@@ -1,0 +1,104 @@
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
+
+/** Error summary at the top of a form: takes focus, links to each field (GOV.UK pattern). */
+export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | null; labels?: Record<string, string> }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {});
+  useEffect(() => {
+    if (entries.length === 0) return;
+    ref.current?.focus();
+    if (!document.title.startsWith("Fehler:")) document.title = `Fehler: ${document.title}`;
+  });
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="fehler-titel" tabIndex={-1} ref={ref} data-error-summary="">
+      <h2 id="fehler-titel">Bitte korrigieren Sie {entries.length === 1 ? "die folgende Angabe" : `die folgenden ${entries.length} Angaben`}</h2>
+      <ul>
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            {name === "_form" ? (
+              message
+            ) : (
+              <a href={`#${fieldId(name)}`}>
+                {labels[name] ? `${labels[name]}: ` : ""}
+                {message}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: ReactNode;
+  errors?: FieldErrors | null;
+  hint?: ReactNode;
+};
+
+function describedBy(name: string, error?: string, hint?: ReactNode) {
+  return [hint ? `${fieldId(name)}-hinweis` : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
+}
+
+function FieldShell({ name, label, hint, error, children }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${fieldId(name)}-hinweis`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId(name)}>
+          <span className="visually-hidden">Fehler: </span>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function TextField({ name, label, errors, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const error = errors?.[name];
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      <input id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest} />
+    </FieldShell>
+  );
+}
+
+export function TextArea({ name, label, errors, hint, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const error = errors?.[name];
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      <textarea id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  errors,
+  hint,
+  options,
+  ...rest
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  const error = errors?.[name];
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      <select id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

@@ -1,0 +1,39 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () =>
+  titleMeta(undefined, "Wissen, Förderwegweiser, Fachforum mit Clearingstelle und Projektdatenbank für Städte mit Zuwanderung aus Bulgarien und Rumänien.");
+
+const AREAS = [
+  { to: "/wissen", title: "Wissen", text: "Was hat in anderen Städten funktioniert – und was nicht, und warum? Praxisbeispiele, Lösungsszenarien, Checklisten, Fakten und Glossar." },
+  { to: "/foerderung", title: "Förderung", text: "Welche Mittel gibt es für wen, mit wie viel Eigenanteil, welcher Kofinanzierung und bis wann? Mit Förder-Finder." },
+  { to: "/forum", title: "Forum", text: "Kolleginnen und Kollegen in anderen Städten fragen. Fragen von allgemeinem Interesse klärt die Clearingstelle." },
+  { to: "/projekte", title: "Projekte", text: "Die Entwicklungsdatenbank des Städtenetzes: Projekte von der Idee bis zur Auswertung, Partnersuche für gemeinsame Anträge." },
+];
+
+export default function Index() {
+  return (
+    <>
+      <h1>Städtenetz Südosteuropa</h1>
+      <p className="lead">
+        Der gemeinsame Arbeitsort der Städte, die Menschen aus Bulgarien und Rumänien beim Ankommen unterstützen: bei Gesundheit, Wohnen, Schule und
+        Arbeit.
+      </p>
+      <ul className="cards">
+        {AREAS.map((a) => (
+          <li key={a.to} className="card">
+            <h2>
+              <Link to={a.to}>{a.title}</Link>
+            </h2>
+            <p>{a.text}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>Die Städte</h2>
+      <p>
+        Dortmund und Duisburg haben den Handlungsrahmen 2013 gemeinsam entwickelt; weitere Städte sind interessiert. <Link to="/staedte">Zu den Städten</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { MetaFunction } from "@remix-run/node";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => titleMeta("Datenschutz");
+
+export default function Datenschutz() {
+  return (
+    <div className="prose">
+      <h1>Datenschutzerklärung</h1>
+      <p>
+        Diese Website ist das geschlossene Fachnetzwerk des Städtenetzes Südosteuropa. Wir verarbeiten nur die Daten, die für den Betrieb nötig sind.
+        Es gibt keine Analyse- oder Werbedienste, keine eingebundenen Schriften oder Skripte fremder Anbieter und keine Weitergabe an Dritte.
+      </p>
+      <h2>Verantwortliche Stelle</h2>
+      <p>Siehe Impressum (vom Betreiber auszufüllen), einschließlich der Kontaktdaten der oder des Datenschutzbeauftragten.</p>
+
+      <h2>Welche Daten, wozu, wie lange</h2>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Daten</th>
+              <th scope="col">Zweck und Rechtsgrundlage</th>
+              <th scope="col">Speicherdauer</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>Konto: E-Mail-Adresse, Name, Rolle, Stadt, Passwort (nur als argon2id-Hash)</td>
+              <td>Zugang zum geschlossenen Netzwerk; Art. 6 Abs. 1 lit. e DSGVO (Aufgabe im öffentlichen Interesse) bzw. lit. b</td>
+              <td>bis zur Löschung des Kontos</td>
+            </tr>
+            <tr>
+              <td>Sitzungs-Cookie „sn_session“ (technisch notwendig, ohne Einwilligung)</td>
+              <td>Angemeldet bleiben; Art. 6 Abs. 1 lit. e DSGVO, § 25 Abs. 2 TDDDG</td>
+              <td>bis zum Schließen des Browsers bzw. Abmelden, serverseitig höchstens 30 Tage</td>
+            </tr>
+            <tr>
+              <td>Beiträge im Forum, Vorschläge, Projekteinträge</td>
+              <td>Fachlicher Austausch der Städte</td>
+              <td>solange das Netzwerk besteht; bei Kontolöschung werden sie „ehemaliges Mitglied“ zugeordnet</td>
+            </tr>
+            <tr>
+              <td>Protokoll von Änderungen (wer, was, wann)</td>
+              <td>Nachvollziehbarkeit redaktioneller und administrativer Änderungen</td>
+              <td>3 Jahre</td>
+            </tr>
+            <tr>
+              <td>Server-Protokoll: Methode, Pfad ohne Suchanfrage, Status, Dauer – keine IP-Adressen</td>
+              <td>Betrieb und Fehlersuche</td>
+              <td>14 Tage</td>
+            </tr>
+            <tr>
+              <td>IP-Adresse im Arbeitsspeicher für Anmelde- und Anfragebegrenzung</td>
+              <td>Schutz vor Passwort-Rateangriffen; Art. 6 Abs. 1 lit. e DSGVO</td>
+              <td>höchstens eine Stunde, nur im Arbeitsspeicher</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      <h2>Keine Falldaten</h2>
+      <p>
+        Bitte schreiben Sie keine Daten über Klientinnen und Klienten in das Forum (Namen mit Adresse, Geburtsdaten, Gesundheitsangaben,
+        Versicherungs- oder Ausweisnummern). Das Forum warnt vor dem Absenden, wenn ein Beitrag solche Angaben zu enthalten scheint.
+      </p>
+
+      <h2>Ihre Rechte nach der DSGVO</h2>
+      <ul>
+        <li>Auskunft (Art. 15) – unter „Mein Konto“ können Sie Ihre Daten als Datei herunterladen, sobald diese Funktion freigeschaltet ist, oder die Redaktion fragen.</li>
+        <li>Berichtigung (Art. 16) – Namen und Passwort ändern Sie selbst unter „Mein Konto“.</li>
+        <li>Löschung (Art. 17) und Einschränkung der Verarbeitung (Art. 18).</li>
+        <li>Datenübertragbarkeit (Art. 20).</li>
+        <li>Widerspruch (Art. 21) gegen Verarbeitungen im öffentlichen Interesse.</li>
+        <li>Beschwerde bei einer Datenschutzaufsichtsbehörde (Art. 77), in NRW bei der Landesbeauftragten für Datenschutz und Informationsfreiheit.</li>
+      </ul>
+    </div>
+  );
+}

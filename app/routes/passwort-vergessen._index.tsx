@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { z } from "zod";
+import { requestPasswordReset } from "~/models/user.server";
+import { getDb } from "~/services/db.server";
+import { kickMailDelivery } from "~/services/mail.server";
+import { clientIp, limiter } from "~/services/rate-limit.server";
+import { ErrorSummary, TextField } from "~/components/ui/form";
+import { failure, parseForm } from "~/utils/forms";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => titleMeta("Passwort vergessen");
+const TITLE = "Passwort vergessen";
+const SENT = "Wenn zu dieser Adresse ein Konto besteht, haben wir einen Link zum Zurücksetzen geschickt. Er ist eine Stunde gültig.";
+
+const schema = z.object({ email: z.string().trim().email("Bitte geben Sie eine gültige E-Mail-Adresse ein.").max(254) });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(form, schema, TITLE);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (limiter("password-reset", 5, 15 * 60_000).hit(clientIp(request)) > 0)
+    return data(failure(TITLE, { _form: "Zu viele Anfragen. Bitte versuchen Sie es in einer Viertelstunde erneut." }, form), { status: 429 });
+  const db = getDb();
+  requestPasswordReset(db, parsed.data.email);
+  kickMailDelivery(db);
+  return { ok: true as const, message: SENT };
+}
+
+export default function PasswortVergessen() {
+  const actionData = useActionData<typeof action>();
+  const errors = actionData && !actionData.ok ? actionData.errors : null;
+  return (
+    <div className="narrow">
+      <h1>Passwort vergessen</h1>
+      {actionData?.ok ? (
+        <p className="status-message">{actionData.message}</p>
+      ) : (
+        <>
+          <p>Geben Sie die E-Mail-Adresse Ihres Kontos ein. Sie erhalten einen Link, mit dem Sie ein neues Passwort festlegen.</p>
+          <ErrorSummary errors={errors} labels={{ email: "E-Mail-Adresse" }} />
+          <Form method="post" noValidate>
+            <TextField name="email" label="E-Mail-Adresse" type="email" autoComplete="email" required errors={errors} />
+            <button type="submit">Link anfordern</button>
+          </Form>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requirePermission, toViewer } from "~/services/auth.server";
+import { can } from "~/services/permissions";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "verwaltung.open");
+  const v = toViewer(user);
+  const sections = [
+    { to: "/verwaltung", label: "Übersicht", end: true, show: true },
+    { to: "/verwaltung/benutzer", label: "Benutzer", show: can(v, "admin.users") },
+    { to: "/verwaltung/einladungen", label: "Einladungen", show: user.role === "admin" || user.role === "koordination" },
+    { to: "/verwaltung/staedte", label: "Städte", show: can(v, "admin.cities") },
+    { to: "/verwaltung/protokoll", label: "Protokoll", show: can(v, "admin.audit") },
+  ].filter((s) => s.show);
+  return { sections: sections.map(({ to, label, end }) => ({ to, label, end: !!end })) };
+}
+
+export default function Verwaltung() {
+  const { sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="layout-2col">
+      <nav aria-label="Verwaltung" className="facets">
+        <h2>Verwaltung</h2>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to} end={s.end}>
+                {s.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div>
+        <Outlet />
+      </div>
+    </div>
+  );
+}

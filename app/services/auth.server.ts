@@ -1,0 +1,164 @@
+// Sessions and sign-in. Every lucia call of the app lives in this module (lucia is deprecated upstream;
+// replacing it means rewriting only this file). Passwords: argon2id (password.server.ts).
+import { Lucia, type Session, type User } from "lucia";
+import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
+import { redirect } from "@remix-run/node";
+import { eq } from "drizzle-orm";
+import { getDb } from "./db.server";
+import { getEnv } from "./env.server";
+import { sessions, users, cities } from "../../db/schema/index";
+import { can, type Action, type Viewer } from "./permissions";
+import type { Role } from "~/utils/taxonomy";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+function createLucia() {
+  const db = getDb();
+  const env = getEnv();
+  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+    sessionCookie: {
+      name: "sn_session",
+      // A browser-session cookie: lucia extends the server-side expiry on use, so no cookie refresh is needed.
+      expires: false,
+      attributes: { secure: env.secureCookies, sameSite: "lax" },
+    },
+    getUserAttributes: (a) => ({
+      email: a.email,
+      name: a.name,
+      role: a.role,
+      cityId: a.cityId,
+      disabledAt: a.disabledAt,
+      deletedAt: a.deletedAt,
+    }),
+  });
+}
+
+type LuciaInstance = ReturnType<typeof createLucia>;
+declare module "lucia" {
+  interface Register {
+    Lucia: LuciaInstance;
+    // drizzle column property names (the adapter selects the row as drizzle maps it)
+    DatabaseUserAttributes: {
+      email: string;
+      name: string;
+      role: Role;
+      cityId: number | null;
+      disabledAt: Date | null;
+      deletedAt: Date | null;
+    };
+  }
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __lucia: LuciaInstance | undefined;
+}
+function lucia(): LuciaInstance {
+  globalThis.__lucia ??= createLucia();
+  return globalThis.__lucia;
+}
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  cityId: number | null;
+  citySlug: string | null;
+  cityName: string | null;
+};
+
+const cache = new WeakMap<Request, Promise<{ user: SessionUser; session: Session } | null>>();
+
+/** Validates the session cookie once per request. Disabled or deleted users have no session. */
+export function getSession(request: Request) {
+  let p = cache.get(request);
+  if (!p) {
+    p = (async () => {
+      const id = lucia().readSessionCookie(request.headers.get("Cookie") ?? "");
+      if (!id) return null;
+      const { session, user } = await lucia().validateSession(id);
+      if (!session || !user) return null;
+      if (user.disabledAt || user.deletedAt) {
+        await lucia().invalidateUserSessions(user.id);
+        return null;
+      }
+      return { session, user: await toSessionUser(user) };
+    })();
+    cache.set(request, p);
+  }
+  return p;
+}
+
+async function toSessionUser(user: User): Promise<SessionUser> {
+  let citySlug: string | null = null;
+  let cityName: string | null = null;
+  if (user.cityId != null) {
+    const c = getDb().select({ slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.id, user.cityId)).get();
+    citySlug = c?.slug ?? null;
+    cityName = c?.name ?? null;
+  }
+  return { id: user.id, email: user.email, name: user.name, role: user.role, cityId: user.cityId, citySlug, cityName };
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+export function toViewer(user: SessionUser | null): Viewer {
+  return user ? { id: user.id, role: user.role, cityId: user.cityId } : null;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const to = safeRedirect(url.pathname + url.search);
+  throw redirect(`/anmelden?redirectTo=${encodeURIComponent(to)}`);
+}
+
+/** Signed-in user or a redirect to the sign-in page (same-site return path only). */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) loginRedirect(request);
+  return user;
+}
+
+export function forbidden(message = "Sie haben keine Berechtigung für diese Seite."): never {
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export async function requireRole(request: Request, ...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role) && user.role !== "admin") forbidden();
+  return user;
+}
+
+/** Signed-in user who may do `action` on `resource`; else redirect (guest) or 403. */
+export async function requirePermission(
+  request: Request,
+  action: Action,
+  resource?: Parameters<typeof can>[2],
+): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(toViewer(user), action, resource)) forbidden();
+  return user;
+}
+
+/** A fresh session (new id every sign-in); returns the Set-Cookie header value. */
+export async function createUserSession(userId: string): Promise<string> {
+  const session = await lucia().createSession(userId, {});
+  return lucia().createSessionCookie(session.id).serialize();
+}
+
+export async function logout(request: Request): Promise<string> {
+  const s = await getSession(request);
+  if (s) await lucia().invalidateSession(s.session.id);
+  return lucia().createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of a user (password change, role change, disabled). */
+export async function invalidateUserSessions(userId: string) {
+  await lucia().invalidateUserSessions(userId);
+}
+
+export async function deleteExpiredSessions() {
+  await lucia().deleteExpiredSessions();
+}

@@ -1,0 +1,24 @@
+const dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: "Europe/Berlin" });
+const dateTimeFmt = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
+const numFmt = new Intl.NumberFormat("de-DE");
+const euroFmt = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+
+/** `2013-01-31` or a Date/ISO timestamp → `31.01.2013`. */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return "keine Angabe";
+  const d = typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
+  return Number.isNaN(d.getTime()) ? String(value) : dateFmt.format(d);
+}
+export function formatDateTime(value: string | Date | null | undefined): string {
+  if (!value) return "keine Angabe";
+  const d = typeof value === "string" ? new Date(value) : value;
+  return dateTimeFmt.format(d);
+}
+export const formatNumber = (n: number) => numFmt.format(n);
+export const formatEuro = (n: number) => euroFmt.format(n);
+export const formatPercent = (fraction: number) => `${numFmt.format(Math.round(fraction * 1000) / 10)} %`;
+
+/** Today's date in Berlin as `YYYY-MM-DD` (for "due for review" comparisons). */
+export function todayIso(now = new Date()): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(now);
+}

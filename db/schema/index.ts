@@ -1,0 +1,5 @@
+// Every schema file of the app; drizzle-kit reads this folder, the client gets the merged object.
+export * from "./cities";
+export * from "./auth";
+export * from "./audit";
+export * from "./mail";
