@@ -60,7 +60,9 @@ if (fresh && env.NODE_ENV !== "production") {
   await seedDemo(db, { print: true });
 }
 
-const buildPath = resolve("build/index.js");
+const buildDir = process.env.BUILD_DIR;
+const buildPath = resolve(buildDir ? `${buildDir}/index.js` : "build/index.js");
+const assetsDir = resolve(buildDir ? `${buildDir}/public/build` : "public/build");
 if (!existsSync(buildPath)) fail("Der Build fehlt: bitte zuerst `npm run build` ausführen.");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
@@ -114,7 +116,7 @@ app.use((req, res, next) => {
 });
 
 app.use(compression());
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
 app.get("/healthz", async (_req, res) => {

@@ -28,7 +28,7 @@ export type Env = z.infer<typeof schema> & { publicUrl: string; secureCookies: b
 export class EnvError extends Error {}
 
 /** Parse `source` (default `process.env`); throws EnvError with one German line naming the variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {

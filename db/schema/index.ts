@@ -3,3 +3,4 @@ export * from "./cities";
 export * from "./auth";
 export * from "./audit";
 export * from "./mail";
+export * from "./search";

@@ -1,0 +1,45 @@
+import { integer, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { createdAt, jsonList } from "./common";
+
+/**
+ * The one document store every search engine reads from. Features write their searchable records here
+ * (app/services/search/documents.server.ts) inside the same transaction as the record itself; the FTS5
+ * tables follow through triggers, Meilisearch through search_outbox.
+ */
+export const searchDocuments = sqliteTable(
+  "search_documents",
+  {
+    id: text("id").primaryKey(), // `${typ}:${key}`, e.g. "wissen:task-force-problemimmobilien", "forum:post:123"
+    typ: text("typ", { enum: ["wissen", "foerderung", "forum", "projekt", "stadt"] }).notNull(),
+    slug: text("slug").notNull(),
+    url: text("url").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    headings: text("headings").notNull().default(""),
+    body: text("body").notNull().default(""),
+    kurz: text("kurz").notNull().default(""),
+    subtype: text("subtype").notNull().default(""), // e.g. article type "praxis", programme fund "esf"
+    handlungsfelder: jsonList("handlungsfelder"),
+    ebenen: jsonList("ebenen"),
+    staedte: jsonList("staedte"),
+    status: text("status").notNull().default(""),
+    visibility: text("visibility", { enum: ["public", "members"] }).notNull().default("public"),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("search_documents_typ_idx").on(t.typ), index("search_documents_visibility_idx").on(t.visibility)],
+);
+
+/** Transactional outbox for external engines (Meilisearch): drained by a worker with retry. */
+export const searchOutbox = sqliteTable(
+  "search_outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    docId: text("doc_id").notNull(),
+    op: text("op", { enum: ["upsert", "delete"] }).notNull(),
+    createdAt: createdAt(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    doneAt: integer("done_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("search_outbox_pending_idx").on(t.doneAt, t.id)],
+);

@@ -1,0 +1,45 @@
+// `npm test`: unit + integration tests (vitest), production build, browser tests (Playwright in Chromium).
+// Runs every stage even when one fails and ends with the plain total line "N passed, N failed".
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+if (process.argv.includes("--help")) {
+  console.log("Aufruf: npm test  – führt vitest, den Build und die Playwright-Tests aus und gibt die Summe aus.");
+  process.exit(0);
+}
+
+mkdirSync(".cache", { recursive: true });
+const VITEST_JSON = ".cache/vitest.json";
+const PW_JSON = ".cache/playwright.json";
+rmSync(VITEST_JSON, { force: true });
+rmSync(PW_JSON, { force: true });
+
+function run(cmd: string, args: string[]) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: process.env });
+  return r.status ?? 1;
+}
+
+const vitestCode = run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]);
+const buildCode = run("npx", ["remix", "build"]);
+const e2eCode = buildCode === 0 ? run("npx", ["playwright", "test", "--config", "tests/e2e/playwright.config.ts"]) : 1;
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(VITEST_JSON)) {
+  const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
+  passed += v.numPassedTests ?? 0;
+  failed += v.numFailedTests ?? 0;
+  skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+} else failed += 1;
+if (existsSync(PW_JSON)) {
+  const p = JSON.parse(readFileSync(PW_JSON, "utf8"));
+  passed += (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0);
+  failed += p.stats?.unexpected ?? 0;
+  skipped += p.stats?.skipped ?? 0;
+} else failed += 1;
+
+if (buildCode !== 0) console.error("Build fehlgeschlagen.");
+const ok = vitestCode === 0 && buildCode === 0 && e2eCode === 0 && failed === 0;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(ok ? 0 : 1);

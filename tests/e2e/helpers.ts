@@ -1,0 +1,37 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { ACCOUNTS, E2E_PASSWORD, type AccountKey } from "./accounts";
+
+export { ACCOUNTS, E2E_PASSWORD };
+
+/** Signs in through the real form. */
+export async function login(page: Page, who: AccountKey, password = E2E_PASSWORD) {
+  await page.goto("/anmelden");
+  await page.getByLabel("E-Mail-Adresse").fill(ACCOUNTS[who]);
+  await page.getByLabel("Passwort", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await expect(page.getByRole("link", { name: /Angemeldet als/ })).toBeVisible();
+}
+
+export async function logout(page: Page) {
+  await page.getByRole("button", { name: "Abmelden" }).click();
+  await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
+}
+
+/** axe with the WCAG 2.1 A/AA rules; fails with a readable list of violations. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Collects requests to any origin other than the site itself. */
+export function trackForeignRequests(page: Page, baseURL: string) {
+  const foreign: string[] = [];
+  const own = new URL(baseURL).origin;
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (u.protocol.startsWith("http") && u.origin !== own) foreign.push(r.url());
+  });
+  return foreign;
+}
