@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./audit";
 export * from "./mail";
 export * from "./search";
+export * from "./revisions";
