@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import {
   Form,
@@ -34,6 +34,32 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: appCss },
   { rel: "icon", href: "/favicon.ico", sizes: "any" },
 ];
+
+/** Only the error case needs the root's title; every route sets its own. */
+export const meta: MetaFunction = ({ error }) => {
+  if (!error) return [{ title: SITE_NAME }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return [{ title: `${errorTexts(status, null).title} – ${SITE_NAME}` }];
+};
+
+function errorTexts(status: number, detail: unknown) {
+  const text = typeof detail === "string" && detail && detail.length < 300 ? detail : null;
+  switch (status) {
+    case 404:
+      return { title: "Seite nicht gefunden", text: "Diese Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder nutzen Sie die Suche." };
+    case 403:
+      return { title: "Keine Berechtigung", text: text ?? "Sie haben keine Berechtigung für diese Seite." };
+    case 400:
+      return { title: "Ungültige Anfrage", text: text ?? "Die Anfrage konnte nicht verarbeitet werden." };
+    case 429:
+      return { title: "Zu viele Anfragen", text: text ?? "Bitte warten Sie einen Moment." };
+    default:
+      return {
+        title: "Ein Fehler ist aufgetreten",
+        text: "Bitte versuchen Sie es später noch einmal. Wenn der Fehler bleibt, melden Sie ihn bitte der Redaktion.",
+      };
+  }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -228,28 +254,10 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  let title = "Ein Fehler ist aufgetreten";
-  let text = "Bitte versuchen Sie es später noch einmal. Wenn der Fehler bleibt, melden Sie ihn bitte der Redaktion.";
-  let status = 500;
-  if (isRouteErrorResponse(error)) {
-    status = error.status;
-    if (error.status === 404) {
-      title = "Seite nicht gefunden";
-      text = "Diese Seite gibt es nicht (mehr). Prüfen Sie die Adresse oder nutzen Sie die Suche.";
-    } else if (error.status === 403) {
-      title = "Keine Berechtigung";
-      text = typeof error.data === "string" && error.data ? error.data : "Sie haben keine Berechtigung für diese Seite.";
-    } else if (error.status === 400) {
-      title = "Ungültige Anfrage";
-      text = typeof error.data === "string" && error.data ? error.data : "Die Anfrage konnte nicht verarbeitet werden.";
-    } else if (error.status === 429) {
-      title = "Zu viele Anfragen";
-      text = typeof error.data === "string" && error.data ? error.data : "Bitte warten Sie einen Moment.";
-    }
-  }
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const { title, text } = errorTexts(status, isRouteErrorResponse(error) ? error.data : null);
   return (
     <Frame>
-      <title>{`${title} – ${SITE_NAME}`}</title>
       <div className="error-page">
         <h1>{title}</h1>
         <p>{text}</p>
