@@ -5,3 +5,7 @@ export * from "./audit";
 export * from "./mail";
 export * from "./search";
 export * from "./revisions";
+export * from "./forum";
+export * from "./foerderung";
+export * from "./wissen";
+export * from "./projekte";

@@ -1,5 +1,17 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
+
+/**
+ * With JavaScript, move focus to the field without a history entry: a fragment navigation would make the router
+ * re-navigate and drop the action data (and with it the error messages). Without JavaScript the plain anchor works.
+ */
+function focusField(e: MouseEvent<HTMLAnchorElement>, id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  e.preventDefault();
+  el.focus();
+  el.scrollIntoView({ block: "center" });
+}
 
 /** Error summary at the top of a form: takes focus, links to each field (GOV.UK pattern). */
 export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | null; labels?: Record<string, string> }) {
@@ -20,7 +32,7 @@ export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | n
             {name === "_form" ? (
               message
             ) : (
-              <a href={`#${fieldId(name)}`}>
+              <a href={`#${fieldId(name)}`} onClick={(e) => focusField(e, fieldId(name))}>
                 {labels[name] ? `${labels[name]}: ` : ""}
                 {message}
               </a>

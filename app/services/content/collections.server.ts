@@ -4,6 +4,7 @@
 // the last import) and keeps search documents and revisions in step.
 import type { Tx } from "../db.server";
 import type { FieldError, ParsedFile } from "./frontmatter";
+import { articleCollection } from "./articles.server";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "conflict";
 
@@ -20,5 +21,6 @@ export type Collection<T = unknown> = {
 export type { FieldError };
 
 export const collections: Collection<any>[] = [
+  articleCollection,
   // articleCollection (Wissen) and programmeCollection (Förderung) are added here by their features.
 ];

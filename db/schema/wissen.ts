@@ -1,0 +1,75 @@
+import { integer, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { createdAt, updatedAt, jsonList } from "./common";
+import { users } from "./auth";
+import { ARTICLE_STATUS, ARTICLE_TYPES, keysOf } from "~/utils/taxonomy";
+
+/** A chart of a fakten article (front-matter key `diagramm`, German keys as in the file). */
+export type ArticleChart = {
+  titel: string;
+  einheit?: string;
+  quelle?: string;
+  kategorien: string[];
+  reihen: { name: string; werte: number[] }[];
+};
+export type ArticleHeading = { id: string; text: string; depth: number };
+
+/**
+ * Knowledge base articles (Wissen). `body` is the raw Markdown, `html` the sanitized HTML rendered once on
+ * write. Import bookkeeping: `sourceHash` is the SHA-256 of the file last imported; `editedOnWebAt` is set by
+ * every web edit and cleared by an import, so the importer can refuse to overwrite web edits (conflict).
+ */
+export const articles = sqliteTable(
+  "articles",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    slug: text("slug").notNull().unique(),
+    type: text("type", { enum: keysOf(ARTICLE_TYPES) }).notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull().default(""),
+    body: text("body").notNull().default(""),
+    html: text("html").notNull().default(""),
+    headings: text("headings", { mode: "json" }).$type<ArticleHeading[]>().notNull().default([]),
+    handlungsfelder: jsonList("handlungsfelder"),
+    ebenen: jsonList("ebenen"),
+    staedte: jsonList("staedte"),
+    quellen: jsonList("quellen"),
+    zielgruppen: jsonList("zielgruppen"),
+    station: text("station"),
+    chart: text("chart", { mode: "json" }).$type<ArticleChart | null>(),
+    stand: text("stand").notNull(), // ISO date
+    pruefenBis: text("pruefen_bis"), // ISO date or null
+    status: text("status", { enum: keysOf(ARTICLE_STATUS) }).notNull().default("entwurf"),
+    version: integer("version").notNull().default(1),
+    missingLinks: jsonList("missing_links"),
+    sourceHash: text("source_hash"),
+    importedAt: integer("imported_at", { mode: "timestamp_ms" }),
+    editedOnWebAt: integer("edited_on_web_at", { mode: "timestamp_ms" }),
+    createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("articles_type_idx").on(t.type), index("articles_status_idx").on(t.status), index("articles_pruefen_idx").on(t.pruefenBis)],
+);
+
+/** A member's proposed change to an article ("Änderung vorschlagen"); Redaktion accepts or rejects it. */
+export const articleSuggestions = sqliteTable(
+  "article_suggestions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => articles.id, { onDelete: "cascade" }),
+    authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),
+    baseVersion: integer("base_version").notNull(),
+    summary: text("summary").notNull(),
+    body: text("body").notNull(),
+    comment: text("comment").notNull(),
+    status: text("status", { enum: ["offen", "angenommen", "abgelehnt"] }).notNull().default("offen"),
+    decidedById: text("decided_by_id").references(() => users.id, { onDelete: "set null" }),
+    decisionNote: text("decision_note").notNull().default(""),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("article_suggestions_status_idx").on(t.status), index("article_suggestions_article_idx").on(t.articleId)],
+);
