@@ -71,8 +71,9 @@ app.disable("x-powered-by");
 app.set("trust proxy", false);
 
 const allowedOrigins = [env.publicUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
-const writeLimiter = limiter("http-write", 120, 60_000);
-const readLimiter = limiter("http-read", 1200, 60_000);
+// Per-IP request limits per minute (RATE_LIMIT_READ / RATE_LIMIT_WRITE override them, e.g. for load tests).
+const writeLimiter = limiter("http-write", Number(process.env.RATE_LIMIT_WRITE) || 120, 60_000);
+const readLimiter = limiter("http-read", Number(process.env.RATE_LIMIT_READ) || 1200, 60_000);
 
 // Mask secrets in paths (invitation/reset tokens) and drop query strings: logs carry no personal data.
 const logPath = (path: string) => path.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, "/:token");

@@ -8,6 +8,17 @@ if (process.argv.includes("--help")) {
   process.exit(0);
 }
 
+// Browser tests need Debian's Chromium (Playwright cannot download browsers here). Install it when missing and root.
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  console.log(`Chromium fehlt (${chromium}) – wird mit apt-get installiert …`);
+  const isRoot = process.getuid?.() === 0;
+  const sh = (c: string) => spawnSync("sh", ["-c", isRoot ? c : `sudo ${c}`], { stdio: "inherit" }).status;
+  if (sh("apt-get update -qq") !== 0 || sh("DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium") !== 0) {
+    console.error("Chromium konnte nicht installiert werden: bitte `apt-get install chromium` ausführen oder CHROMIUM_PATH setzen.");
+  }
+}
+
 mkdirSync(".cache", { recursive: true });
 const VITEST_JSON = ".cache/vitest.json";
 const PW_JSON = ".cache/playwright.json";

@@ -142,7 +142,7 @@ function sameContent(p: Programme, d: ProgrammeFrontmatter, body: string) {
  */
 export function importProgramme(
   db: Executor,
-  input: { slug: string; data: ProgrammeFrontmatter; body: string; sourceHash: string },
+  input: { slug: string; data: ProgrammeFrontmatter; body: string; sourceHash: string; force?: boolean },
 ): { outcome: "created" | "updated" | "unchanged" | "conflict"; message?: string } {
   const { slug, data, body, sourceHash } = input;
   const existing = getProgramme(db, slug);
@@ -160,7 +160,7 @@ export function importProgramme(
     return { outcome: "created" };
   }
   if (existing.importHash === sourceHash) return { outcome: "unchanged" };
-  if (existing.webEditedAt) {
+  if (existing.webEditedAt && !input.force) {
     if (sameContent(existing, data, body)) {
       // The file now matches the web version (e.g. exported back): adopt the hash, nothing to write.
       db.update(programmes).set({ importHash: sourceHash, webEditedAt: null }).where(eq(programmes.id, existing.id)).run();

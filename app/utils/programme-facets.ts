@@ -144,3 +144,35 @@ export function activeChips(f: ProgrammeFilters, path = "/foerderung"): Chip[] {
   if (f.frist) chips.push({ label: `Frist in ${f.frist} Tagen`, removeHref: href({ ...f, frist: null }) });
   return chips;
 }
+
+/** A parsed content file as a FacetProgramme (tests and previews; the database yields the same shape). */
+export function facetProgrammeFromFrontmatter(
+  slug: string,
+  d: {
+    title: string; kurz: string; fonds: FacetProgramme["fonds"]; geber: string; ebene: FacetProgramme["ebene"];
+    antragsberechtigt: string[]; handlungsfelder: string[]; foerderquote?: number; eigenanteil?: number; kofinanzierung?: string;
+    laufzeit_von?: string; laufzeit_bis?: string; status: FacetProgramme["status"]; summary: string; stand?: string; pruefen_bis?: string;
+    fristen?: Deadline[];
+  },
+): FacetProgramme {
+  return {
+    slug,
+    title: d.title,
+    kurz: d.kurz,
+    fonds: d.fonds,
+    geber: d.geber,
+    ebene: d.ebene,
+    antragsberechtigt: d.antragsberechtigt,
+    handlungsfelder: d.handlungsfelder,
+    foerderquote: d.foerderquote ?? null,
+    eigenanteil: d.eigenanteil ?? null,
+    kofinanzierung: d.kofinanzierung || null,
+    laufzeitVon: d.laufzeit_von ?? null,
+    laufzeitBis: d.laufzeit_bis ?? null,
+    status: d.status,
+    summary: d.summary,
+    stand: d.stand ?? null,
+    pruefenBis: d.pruefen_bis ?? null,
+    fristen: [...(d.fristen ?? [])].sort((a, b) => a.datum.localeCompare(b.datum)),
+  };
+}

@@ -1,4 +1,5 @@
 // Demo data for a new database outside production: cities, the content corpus, one account per role.
+import { resolve } from "node:path";
 import type { DB } from "../../db/client";
 import { seedCities, seedDemoUsers } from "../../db/seed";
 
@@ -7,7 +8,18 @@ type Step = (db: DB) => Promise<string | void> | string | void;
  * Demo steps after cities and accounts exist, in order: content import, forum threads, projects …
  * Each feature adds one entry here. A step must be idempotent and must not leave half-written data.
  */
-export const demoSteps: { name: string; run: Step }[] = [];
+export const demoSteps: { name: string; run: Step }[] = [
+  {
+    // Wissen + Förderung (every registered collection) from CONTENT_DIR or ./content.
+    name: "Inhalte importieren",
+    run: async (db) => {
+      const { importContent, summaryLines } = await import("../../app/services/content/importer.server");
+      const report = await importContent(db, { dir: resolve(process.env.CONTENT_DIR ?? "content") });
+      if (!report.ok) throw new Error(`Inhalte-Import fehlgeschlagen:\n${report.errors.slice(0, 20).join("\n")}`);
+      return summaryLines(report).join("; ");
+    },
+  },
+];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {
   const log = (s: string) => opts.print && console.log(s);

@@ -5,6 +5,7 @@
 import type { Tx } from "../db.server";
 import type { FieldError, ParsedFile } from "./frontmatter";
 import { articleCollection } from "./articles.server";
+import { programmeCollection } from "./programmes.server";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "conflict";
 
@@ -22,5 +23,6 @@ export type { FieldError };
 
 export const collections: Collection<any>[] = [
   articleCollection,
+  programmeCollection,
   // articleCollection (Wissen) and programmeCollection (Förderung) are added here by their features.
 ];

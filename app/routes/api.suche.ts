@@ -1,0 +1,27 @@
+// GET /api/suche – the public search API (contract in DESIGN.md "Public contracts"):
+// {"total", "hits": [{typ, slug, url, title, snippet}], "facets": {"typ": {…}, "feld": {…}}}.
+// Only what the caller may read: the viewer's visibility is part of the engine query itself.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser, toViewer } from "~/services/auth.server";
+import { getSearchIndex, parseSearchParams } from "~/services/search/index.server";
+import { emptyResult } from "~/services/search/types";
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store" },
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url));
+  if (!parsed.ok) return json({ error: parsed.error }, 400);
+  const viewer = toViewer(await getUser(request));
+  if (!parsed.params.q.trim()) return json(emptyResult());
+  try {
+    const result = await getSearchIndex().search(parsed.params, viewer);
+    return json({ total: result.total, hits: result.hits, facets: result.facets });
+  } catch (e) {
+    console.error("Suche fehlgeschlagen:", (e as Error).message);
+    return json({ error: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal." }, 503);
+  }
+}
