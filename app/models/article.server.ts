@@ -9,6 +9,8 @@ import { getRevision, recordRevision } from "~/models/revision.server";
 import { enqueueMail, publicLink } from "~/services/mail.server";
 import { audit } from "~/services/audit.server";
 import type { ArticleStatus, ArticleType } from "~/utils/taxonomy";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { articleFrontmatter, slugSchema } from "~/services/content/frontmatter";
 
 export type ArticleInput = {
   slug?: string;
@@ -510,4 +512,113 @@ export function decideSuggestion(db: Executor, suggestionId: number, actor: { id
     }
     return { slug: a.slug, title: a.title };
   });
+}
+
+// ---------------------------------------------------------------- web form
+
+export type ArticleFormValues = Record<string, string | string[]>;
+export type ArticleFormResult =
+  | { ok: true; input: ArticleInput; reason: string; slug?: string }
+  | { ok: false; errors: Record<string, string>; values: ArticleFormValues };
+
+const FORM_LIST_FIELDS = ["handlungsfelder", "ebenen", "staedte"];
+
+/** Editor form → validated ArticleInput, using the same zod schema as the importer (one format, two entrances). */
+export function parseArticleForm(form: FormData, opts: { requireReason: boolean; allowSlug: boolean; db: Executor; cities: string[] }): ArticleFormResult {
+  const values: ArticleFormValues = {};
+  for (const key of new Set(form.keys())) {
+    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
+    values[key] = FORM_LIST_FIELDS.includes(key) ? all : (all[0] ?? "");
+  }
+  const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
+  const arr = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  const errors: Record<string, string> = {};
+  let diagramm: unknown = undefined;
+  if (str("diagramm").trim()) {
+    try {
+      diagramm = parseYaml(str("diagramm"));
+    } catch (e) {
+      errors.diagramm = `YAML-Fehler: ${(e as Error).message.split("\n")[0]}`;
+    }
+  }
+  const raw: Record<string, unknown> = {
+    title: str("title"),
+    type: str("type"),
+    summary: str("summary"),
+    handlungsfelder: arr("handlungsfelder"),
+    ebenen: arr("ebenen"),
+    staedte: arr("staedte"),
+    stand: str("stand"),
+    quellen: str("quellen")
+      .split(/\r?\n/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+    pruefen_bis: str("pruefen_bis").trim() || undefined,
+    status: str("status") || "entwurf",
+    station: str("station") || undefined,
+    diagramm,
+  };
+  const parsed = articleFrontmatter.safeParse(raw);
+  if (!parsed.success) {
+    for (const i of parsed.error.issues) {
+      const key = String(i.path[0] ?? "_form");
+      errors[key] ??= key === "diagramm" ? `${i.path.slice(1).join(".")}: ${i.message}` : i.message === "Required" ? "fehlt" : i.message;
+    }
+  }
+  const unknownCity = arr("staedte").find((s) => !opts.cities.includes(s));
+  if (unknownCity) errors.staedte ??= `unbekannte Stadt „${unknownCity}“`;
+  const body = str("body").replace(/\r\n?/g, "\n").trim();
+  if (!body) errors.body = "Bitte geben Sie den Text des Beitrags ein.";
+  if (body.length > 200_000) errors.body = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
+  const reason = str("reason").trim();
+  if (opts.requireReason && reason.length < 3) errors.reason = "Bitte begründen Sie die Änderung kurz.";
+  let slug: string | undefined;
+  if (opts.allowSlug && str("slug").trim()) {
+    const s = slugSchema.safeParse(str("slug").trim());
+    if (!s.success) errors.slug = s.error.issues[0].message;
+    else if (getArticleBySlug(opts.db, s.data)) errors.slug = "Dieser Kurzname ist schon vergeben.";
+    else slug = s.data;
+  }
+  if (Object.keys(errors).length || !parsed.success) return { ok: false, errors, values };
+  const d = parsed.data;
+  return {
+    ok: true,
+    reason: reason || "Neu angelegt",
+    slug,
+    input: {
+      type: d.type,
+      title: d.title,
+      summary: d.summary,
+      body,
+      handlungsfelder: d.handlungsfelder,
+      ebenen: d.ebenen,
+      staedte: d.staedte,
+      quellen: d.quellen,
+      stand: d.stand,
+      pruefenBis: d.pruefen_bis ?? null,
+      status: d.status,
+      station: d.station ?? null,
+      chart: d.diagramm ?? null,
+    },
+  };
+}
+
+/** Current article → editor form values. */
+export function articleFormValues(a: ArticleRow): ArticleFormValues {
+  return {
+    title: a.title,
+    type: a.type,
+    summary: a.summary,
+    handlungsfelder: a.handlungsfelder,
+    ebenen: a.ebenen,
+    staedte: a.staedte,
+    stand: a.stand,
+    pruefen_bis: a.pruefenBis ?? "",
+    quellen: a.quellen.join("\n"),
+    status: a.status,
+    station: a.station ?? "",
+    diagramm: a.chart ? stringifyYaml(a.chart, { flowCollectionPadding: false }) : "",
+    body: a.body,
+    reason: "",
+  };
 }

@@ -773,4 +773,4 @@ export function latestTopics(db: Executor, viewer: Viewer, limit = 5) {
   return listTopics(db, { viewer, perPage: limit }).topics;
 }
 
-export { ne, or };
+

@@ -14,7 +14,7 @@ import type { DB } from "../db.server";
 import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
-import { editDistance, makeMatcher, makeSnippet, queryTerms, typoBudget } from "./fold";
+import { editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
 import { SEARCH_TYPES, emptyResult, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
@@ -24,6 +24,21 @@ const FELDER = Object.keys(HANDLUNGSFELDER);
 const tagFeld = (f: string) => `xqf${f.replace(/-/g, "")}`;
 const MAX_COMPOUNDS = 12;
 const MAX_TYPOS = 4;
+const RERANK_DEPTH = 100;
+const TITLE_BOOST = 1.5;
+
+type TitleMatcher = (title: string) => number;
+
+/** Share of query terms (0–1) found in a title: prefix, compound part or expansion. */
+export function makeTitleMatcher(terms: string[], expansions: string[]): TitleMatcher {
+  return (title) => {
+    const words = tokens(title);
+    const exp = new Set(expansions);
+    let n = 0;
+    for (const t of terms) if (words.some((w) => w.startsWith(t) || (t.length >= 5 && w.includes(t)) || exp.has(w))) n++;
+    return terms.length ? n / terms.length : 0;
+  };
+}
 
 /** SQL expression folding a column like the query side does (umlauts spelled out; unicode61 does the rest). */
 export function foldSql(col: string): string {
@@ -112,11 +127,17 @@ const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts
 
 export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string };
 
+/** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
+export function stem(t: string): string {
+  for (const suffix of ["en", "n", "e", "s"]) if (t.endsWith(suffix) && t.length - suffix.length >= 5) return t.slice(0, -suffix.length);
+  return t;
+}
+
 export function compileQuery(terms: string[], expand: (t: string) => string[]): CompiledQuery {
   const expansions: string[] = [];
   const groups = terms.map((t, i) => {
     const isLast = i === terms.length - 1;
-    const own = t.length >= 3 || isLast ? `${quote(t)}*` : quote(t);
+    const own = t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t);
     const extra = expand(t);
     expansions.push(...extra);
     return extra.length > 0 ? `(${[own, ...extra.map(quote)].join(" OR ")})` : own;
@@ -163,7 +184,7 @@ export class FtsSearchIndex implements SearchIndex {
   }
 
   /** Runs one compiled expression; null when it finds nothing. */
-  private run(expr: string, params: SearchParams, viewer: Viewer, matcher: ReturnType<typeof makeMatcher>): SearchResult | null {
+  private run(expr: string, params: SearchParams, viewer: Viewer, matcher: Matcher, titleMatcher: TitleMatcher): SearchResult | null {
     const typCounts: Record<string, number> = {};
     const feldCounts: Record<string, number> = {};
     for (const t of SEARCH_TYPES) {
@@ -177,13 +198,7 @@ export class FtsSearchIndex implements SearchIndex {
       if (n > 0) feldCounts[f] = n;
     }
     const full = expr + filterExpr(viewer, params.typ, params.feld);
-    const rows = this.sqlite
-      .prepare(
-        `SELECT k.doc_id AS id FROM search_fts f JOIN search_fts_keys k ON k.rid = f.rowid
-         WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ${WEIGHTS}), k.doc_id LIMIT ? OFFSET ?`,
-      )
-      .pluck()
-      .all(full, params.limit, params.offset) as string[];
+    const rows = this.rankedIds(full, params, titleMatcher);
     const docs = rows.length
       ? (this.sqlite
           .prepare(
@@ -205,14 +220,43 @@ export class FtsSearchIndex implements SearchIndex {
     return { total, hits, facets: { typ: typCounts, feld: feldCounts } };
   }
 
+  /**
+   * Ids of one page in rank order. The best RERANK_DEPTH candidates by bm25 are re-ordered by how many query
+   * terms their title covers (a title that names the subject beats a passing mention in a long body); the
+   * rest keeps the bm25 order. Ties by document id, so the same request always gives the same order.
+   */
+  private rankedIds(match: string, params: SearchParams, titleMatcher: TitleMatcher): string[] {
+    const end = params.offset + params.limit;
+    const top = this.sqlite
+      .prepare(
+        `SELECT k.doc_id AS id, bm25(search_fts, ${WEIGHTS}) AS r, d.title AS title FROM search_fts f
+         JOIN search_fts_keys k ON k.rid = f.rowid JOIN search_documents d ON d.id = k.doc_id
+         WHERE search_fts MATCH ? ORDER BY r, k.doc_id LIMIT ?`,
+      )
+      .all(match, RERANK_DEPTH) as { id: string; r: number; title: string }[];
+    const scored = top.map((c) => ({ id: c.id, s: -c.r * (1 + TITLE_BOOST * titleMatcher(c.title)) }));
+    scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = scored.map((c) => c.id);
+    if (end <= ids.length || top.length < RERANK_DEPTH) return ids.slice(params.offset, end);
+    const rest = this.sqlite
+      .prepare(
+        `SELECT k.doc_id AS id FROM search_fts f JOIN search_fts_keys k ON k.rid = f.rowid
+         WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ${WEIGHTS}), k.doc_id LIMIT ? OFFSET ?`,
+      )
+      .pluck()
+      .all(match, end - RERANK_DEPTH, RERANK_DEPTH) as string[];
+    return [...ids, ...rest].slice(params.offset, end);
+  }
+
   async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
     const terms = queryTerms(params.q);
     if (terms.length === 0) return emptyResult();
     const compiled = compileQuery(terms, (t) => this.vocab.expand(t));
-    const matcher = makeMatcher(compiled.terms, compiled.expansions);
-    const res = this.run(compiled.and, params, viewer, matcher);
+    const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
+    const titleMatcher = makeTitleMatcher(compiled.terms.map(stem), compiled.expansions);
+    const res = this.run(compiled.and, params, viewer, matcher, titleMatcher);
     if (res) return res;
-    if (terms.length > 1) return this.run(compiled.or, params, viewer, matcher) ?? emptyResult();
+    if (terms.length > 1) return this.run(compiled.or, params, viewer, matcher, titleMatcher) ?? emptyResult();
     return emptyResult();
   }
 
@@ -273,7 +317,7 @@ export class FtsSearchIndex implements SearchIndex {
 }
 
 /** Snippet from the summary (programmes: kurz + summary) or, when the body has more matches, from the body. */
-export function snippetFor(d: { summary: string; kurz?: string; body: string }, matcher: ReturnType<typeof makeMatcher>): string {
+export function snippetFor(d: { summary: string; kurz?: string; body: string }, matcher: Matcher): string {
   const head = [d.kurz, d.summary].filter(Boolean).join(" – ");
   const fromHead = makeSnippet(head, matcher);
   const fromBody = d.body ? makeSnippet(d.body, matcher) : "";

@@ -1,0 +1,50 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { createArticle, parseArticleForm, renderArticle } from "~/models/article.server";
+import { listCities } from "~/models/city.server";
+import { requirePermission } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { flashHeader } from "~/services/flash.server";
+import { ArticleForm } from "~/components/wissen/ArticleForm";
+import { todayIso } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = () => titleMeta("Neuer Beitrag");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "content.edit");
+  return { cities: listCities(getDb()).map((c) => ({ slug: c.slug, name: c.name })), today: todayIso() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "content.edit");
+  const db = getDb();
+  const form = await request.formData();
+  const cities = listCities(db).map((c) => c.slug);
+  const r = parseArticleForm(form, { requireReason: false, allowSlug: true, db, cities });
+  if (!r.ok) return data({ ok: false as const, title: "Neuer Beitrag", errors: r.errors, values: r.values, preview: null }, { status: 400 });
+  if (form.get("intent") === "vorschau") {
+    const p = renderArticle(db, r.input.type, r.input.body);
+    return { ok: true as const, values: Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))])), preview: { html: p.html, missingLinks: p.missingLinks } };
+  }
+  if (r.input.status === "veroeffentlicht") await requirePermission(request, "content.publish");
+  const created = createArticle(db, { ...r.input, slug: r.slug }, { id: user.id }, r.reason);
+  return redirect(`/wissen/${created.slug}`, { headers: { "Set-Cookie": await flashHeader("Beitrag angelegt.") } });
+}
+
+export default function NeuerBeitrag() {
+  const { cities, today } = useLoaderData<typeof loader>();
+  const ad = useActionData<typeof action>();
+  const values = ad?.values ?? { status: "entwurf", stand: today, type: "praxis" };
+  return (
+    <>
+      <p>
+        <Link to="/wissen">Zurück zu Wissen</Link>
+      </p>
+      <h1>Neuer Beitrag</h1>
+      <ArticleForm values={values} errors={ad && !ad.ok ? ad.errors : null} cities={cities} mode="neu" preview={ad?.ok ? ad.preview : null} />
+    </>
+  );
+}
