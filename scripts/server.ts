@@ -145,7 +145,17 @@ const server = app.listen(Number(env.PORT), env.HOST, () => {
 });
 server.on("error", (e: NodeJS.ErrnoException) => fail(`Serverfehler: Port ${env.PORT} ${e.code === "EADDRINUSE" ? "ist bereits belegt" : e.message}`));
 
+// Background upkeep: retry undelivered e-mail every minute, drop expired sessions every hour.
+const { deliverPendingMail } = await import("../app/services/mail.server");
+const { deleteExpiredSessions } = await import("../app/services/auth.server");
+const mailTimer = setInterval(() => deliverPendingMail(db).catch(() => console.error("mail: Zustellung fehlgeschlagen")), 60_000);
+const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
+mailTimer.unref();
+sessionTimer.unref();
+
 function shutdown() {
+  clearInterval(mailTimer);
+  clearInterval(sessionTimer);
   server.close(() => {
     try {
       db.$client.close();

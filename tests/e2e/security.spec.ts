@@ -167,3 +167,24 @@ test.describe("Konten", () => {
     await expect(page.locator("[data-error-summary]")).toContainText("Zu viele fehlgeschlagene Anmeldeversuche");
   });
 });
+
+test.describe("Rollenmatrix Verwaltung", () => {
+  const expected: Record<string, { verwaltung: number; benutzer: number; einladungen: number; protokoll: number }> = {
+    mitgliedDortmund: { verwaltung: 403, benutzer: 403, einladungen: 403, protokoll: 403 },
+    koordinationDortmund: { verwaltung: 200, benutzer: 403, einladungen: 200, protokoll: 403 },
+    redaktion: { verwaltung: 200, benutzer: 403, einladungen: 403, protokoll: 403 },
+    moderation: { verwaltung: 200, benutzer: 403, einladungen: 403, protokoll: 403 },
+    admin: { verwaltung: 200, benutzer: 200, einladungen: 200, protokoll: 200 },
+  };
+  for (const [who, pages] of Object.entries(expected)) {
+    test(`${who}`, async ({ page }) => {
+      await login(page, who as keyof typeof ACCOUNTS);
+      for (const [name, status] of Object.entries(pages)) {
+        const path = name === "verwaltung" ? "/verwaltung" : `/verwaltung/${name}`;
+        const r = await page.goto(path);
+        expect(r!.status(), `${who} ${path}`).toBe(status);
+        if (status === 200 && name !== "verwaltung") await expectAccessible(page);
+      }
+    });
+  }
+});
