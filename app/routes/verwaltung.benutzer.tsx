@@ -76,8 +76,7 @@ export default function Benutzer() {
           <caption className="visually-hidden">Alle Konten mit Rolle und Stadt</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">E-Mail</th>
+              <th scope="col">Name und E-Mail</th>
               <th scope="col">Rolle und Stadt</th>
               <th scope="col">Status</th>
             </tr>
@@ -85,8 +84,11 @@ export default function Benutzer() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
+                <td>
+                  {u.name}
+                  <br />
+                  <span className="muted break">{u.email}</span>
+                </td>
                 <td>
                   <Form method="post" className="inline-role-form">
                     <input type="hidden" name="intent" value="role" />
