@@ -60,7 +60,8 @@ function wrapPraxisSections(html: string): string {
       const g = GRID_BY_ID.get(m[1].replace(/-\d+$/, "")) ?? GRID_BY_ID.get(m[1]);
       if (!g) return `<section class="grid-section">${part}</section>`;
       const failure = g.kind === "gescheitert" || g.kind === "gruende";
-      const label = `<p class="grid-label grid-label--${g.kind}"><span aria-hidden="true">${failure ? "✗" : g.kind === "erfolg" ? "✓" : "▸"}</span> ${escapeHtml(g.label)}</p>`;
+      const labelled = failure || g.kind === "erfolg";
+      const label = !labelled ? "" : `<p class="grid-label grid-label--${g.kind}"><span aria-hidden="true">${failure ? "✗" : "✓"}</span> ${escapeHtml(g.label)}</p>`;
       const h2end = part.indexOf("</h2>") + 5;
       return `<section class="grid-section grid-section--${g.kind}${failure ? " grid-section--failure" : ""}" aria-labelledby="${m[1]}">${part.slice(0, h2end)}${label}${part.slice(h2end)}</section>`;
     })

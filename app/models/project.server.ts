@@ -194,7 +194,12 @@ function revisionMeta(input: ProjectInput) {
   return meta as unknown as Record<string, unknown>;
 }
 
-export function createProject(db: DB, actorId: string | null, input: ProjectInput, opts: { reason?: string; now?: Date } = {}) {
+export function createProject(
+  db: DB,
+  actorId: string | null,
+  input: ProjectInput,
+  opts: { reason?: string; now?: Date; history?: { status: ProjectStatus; date: string; note: string }[] } = {},
+) {
   return db.transaction((tx) => {
     const slug = uniqueSlug(tx, input.title);
     const now = opts.now ?? new Date();
@@ -204,7 +209,8 @@ export function createProject(db: DB, actorId: string | null, input: ProjectInpu
       .returning({ id: projects.id })
       .get();
     writeChildren(tx, row.id, input);
-    tx.insert(projectStatusEvents).values({ projectId: row.id, status: input.status, date: input.statusDate, note: input.statusNote, authorId: actorId }).run();
+    const history = opts.history?.length ? opts.history : [{ status: input.status, date: input.statusDate, note: input.statusNote }];
+    for (const e of history) tx.insert(projectStatusEvents).values({ projectId: row.id, status: e.status, date: e.date, note: e.note, authorId: actorId }).run();
     recordRevision(tx, { entityType: "project", entityId: row.id, authorId: actorId, reason: opts.reason ?? "Projekt angelegt", body: gridText(input), meta: revisionMeta(input) });
     audit(tx, { actorId, action: "project.create", entityType: "project", entityId: row.id, detail: { slug } });
     indexProject(tx, row.id);

@@ -1,5 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { listUpcomingDeadlines } from "~/models/programme.server";
+import { getDb } from "~/services/db.server";
+import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = () =>
@@ -12,7 +15,14 @@ const AREAS = [
   { to: "/projekte", title: "Projekte", text: "Die Entwicklungsdatenbank des Städtenetzes: Projekte von der Idee bis zur Auswertung, Partnersuche für gemeinsame Anträge." },
 ];
 
+/** Public data only: the next funding deadlines (Förderung). */
+export async function loader() {
+  const deadlines = listUpcomingDeadlines(getDb(), { from: todayIso(), limit: 5 }).map((d) => ({ slug: d.slug, kurz: d.kurz, bezeichnung: d.bezeichnung, datum: d.datum }));
+  return { deadlines };
+}
+
 export default function Index() {
+  const { deadlines } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Städtenetz Südosteuropa</h1>
@@ -30,6 +40,23 @@ export default function Index() {
           </li>
         ))}
       </ul>
+      <section aria-labelledby="anstehende-fristen">
+        <h2 id="anstehende-fristen">Anstehende Fristen</h2>
+        {deadlines.length ? (
+          <ul className="upcoming-deadlines">
+            {deadlines.map((d) => (
+              <li key={`${d.slug}-${d.datum}-${d.bezeichnung}`}>
+                <time dateTime={d.datum}>{formatDate(d.datum)}</time>: <Link to={`/foerderung/${d.slug}`}>{d.kurz}</Link> – {d.bezeichnung}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Derzeit sind keine künftigen Förderfristen eingetragen.</p>
+        )}
+        <p>
+          <Link to="/foerderung?frist=90">Programme mit Frist in den nächsten 90 Tagen</Link> · <a href="/foerderung/fristen.ics">Fristen als Kalender abonnieren (.ics)</a>
+        </p>
+      </section>
       <h2>Die Städte</h2>
       <p>
         Dortmund und Duisburg haben den Handlungsrahmen 2013 gemeinsam entwickelt; weitere Städte sind interessiert. <Link to="/staedte">Zu den Städten</Link>

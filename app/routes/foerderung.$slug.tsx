@@ -71,7 +71,7 @@ export default function Programm() {
       </p>
       <h1>{p.title}</h1>
       <ul className="badges">
-        <li className="badge">{p.fonds}</li>
+        <li className="badge">Fonds: {p.fonds}</li>
         <li className="badge">Ebene: {p.ebene}</li>
         <li>
           <StatusBadge status={p.status} />

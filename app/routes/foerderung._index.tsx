@@ -150,7 +150,7 @@ export default function Foerderung() {
                     <Link to={`/foerderung/${p.slug}`}>{p.title}</Link>
                   </h3>
                   <ul className="badges">
-                    <li className="badge">{p.fonds}</li>
+                    <li className="badge">Fonds: {p.fonds}</li>
                     <li className="badge">Ebene: {p.ebene}</li>
                     <li>
                       <StatusBadge status={p.status} />

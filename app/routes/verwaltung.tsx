@@ -12,6 +12,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/verwaltung/einladungen", label: "Einladungen", show: user.role === "admin" || user.role === "koordination" },
     { to: "/verwaltung/staedte", label: "Städte", show: can(v, "admin.cities") },
     { to: "/verwaltung/protokoll", label: "Protokoll", show: can(v, "admin.audit") },
+    { to: "/verwaltung/pruefung", label: "Überprüfung fällig", show: can(v, "content.edit") },
+    { to: "/verwaltung/vorschlaege", label: "Änderungsvorschläge", show: can(v, "content.edit") },
   ].filter((s) => s.show);
   return { sections: sections.map(({ to, label, end }) => ({ to, label, end: !!end })) };
 }

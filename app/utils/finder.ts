@@ -35,6 +35,7 @@ export type FinderResult = {
   labels: string[];
   nextDeadline: { bezeichnung: string; datum: string } | null;
   stale: boolean;
+  pruefenBis: string | null;
 };
 
 /** Plural labels for "nur für …". */
@@ -155,6 +156,7 @@ export function evaluateProgramme(p: FacetProgramme, a: FinderAnswers, today: st
     labels,
     nextDeadline,
     stale: !!p.pruefenBis && p.pruefenBis < today,
+    pruefenBis: p.pruefenBis,
   };
 }
 

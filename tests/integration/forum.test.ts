@@ -210,12 +210,14 @@ describe("scale", () => {
     });
     const { PostList } = await import("~/components/forum/PostList");
     const { createElement } = await import("react");
-    const { MemoryRouter } = await import("react-router");
+    const { createMemoryRouter, RouterProvider } = await import("react-router-dom");
     const times: number[] = [];
     for (const page of [1, 20, 40, 40, 20, 1]) {
       const t0 = performance.now();
       const r = listPosts(db, id, page, { showHidden: false });
-      const html = renderToString(createElement(MemoryRouter, null, createElement(PostList, { posts: r.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })), canReply: true, canFlag: true, canAccept: false, acceptedPostNumber: null, editableIds: [], baseUrl: `/forum/allgemeines/${id}`, page })));
+      const element = createElement(PostList, { posts: r.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })), canReply: true, canFlag: true, canAccept: true, acceptedPostNumber: null, editableIds: [], baseUrl: `/forum/allgemeines/${id}`, page });
+      const router = createMemoryRouter([{ path: "/", element }]);
+      const html = renderToString(createElement(RouterProvider, { router }));
       times.push(performance.now() - t0);
       expect(r.posts.length).toBe(50);
       expect((html.match(/<article/g) ?? []).length).toBe(50);

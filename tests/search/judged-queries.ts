@@ -13,7 +13,7 @@ export type JudgedQuery = {
 export const JUDGED: JudgedQuery[] = [
   // plain
   { q: "Problemimmobilien", kind: "plain", relevant: ["wissen:glossar-problemimmobilie", "wissen:wohnen-task-force-problemimmobilien", "wissen:wohnen-eigentuemer-problemimmobilien"] },
-  { q: "Krankenversicherung Kinder", kind: "plain", relevant: ["wissen:gesundheit-vorsorgeuntersuchungen-kinder", "wissen:gesundheit-krankenversicherungsschutz-herstellen", "wissen:checkliste-gesundheit"] },
+  { q: "Krankenversicherung Kinder", kind: "plain", relevant: ["wissen:gesundheit-vorsorgeuntersuchungen-kinder", "wissen:gesundheit-krankenversicherungsschutz-herstellen", "wissen:checkliste-gesundheit", "wissen:loesungsszenario-5-kinderrechte"] },
   { q: "EFRE Kommune", kind: "plain", relevant: ["foerderung:efre-nrw", "wissen:glossar-efre", "foerderung:starke-quartiere-starke-menschen"] },
   { q: "Kindergeld", kind: "plain", relevant: ["wissen:glossar-kindergeld", "wissen:arbeit-einkommenssicherung-sgb-ii-xii"] },
   { q: "Schulpflicht", kind: "plain", relevant: ["wissen:glossar-schulpflicht", "wissen:bildung-schulpflicht-und-bildungsperspektiven"] },

@@ -129,6 +129,7 @@ export type CompiledQuery = { terms: string[]; expansions: string[]; and: string
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
+  if (t.endsWith("ung") && t.length >= 10) return t.slice(0, -3);
   for (const suffix of ["en", "n", "e", "s"]) if (t.endsWith(suffix) && t.length - suffix.length >= 5) return t.slice(0, -suffix.length);
   return t;
 }

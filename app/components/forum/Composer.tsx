@@ -1,0 +1,63 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { TextArea } from "~/components/ui/form";
+import type { FieldErrors } from "~/utils/forms";
+
+export type Finding = { kind: string; label: string; excerpt: string };
+
+/** Personal-data warning with the confirmation the author needs to publish anyway. */
+export function PersonalDataWarning({ findings }: { findings: Finding[] }) {
+  if (findings.length === 0) return null;
+  return (
+    <div className="notice forum-pd-warning" role="alert" aria-labelledby="pd-titel">
+      <h2 id="pd-titel">Enthält Ihr Beitrag Angaben zu einer Person?</h2>
+      <p>Wir haben Hinweise auf persönliche Falldaten gefunden. Bitte anonymisieren Sie den Beitrag, bevor Sie ihn veröffentlichen:</p>
+      <ul>
+        {findings.map((f) => (
+          <li key={f.kind}>
+            <strong>{f.label}</strong>: „{f.excerpt}“
+          </li>
+        ))}
+      </ul>
+      <div className="checkbox">
+        <input type="checkbox" id="feld-trotzdem" name="trotzdem" value="1" />
+        <label htmlFor="feld-trotzdem">Ich habe den Beitrag geprüft: Trotzdem veröffentlichen</label>
+      </div>
+    </div>
+  );
+}
+
+export const COMPOSER_HINT = "Markdown: **fett**, *kursiv*, > Zitat, Listen mit -, Links zu [[artikel-slug]] oder /wissen/… und /foerderung/… (mit Vorschau). Erwähnen: @ und der Name in Kleinbuchstaben mit Bindestrichen, z. B. @mia-mitglied-dortmund-demo. Bitte keine Falldaten (Namen mit Anschrift, Geburtsdaten, Gesundheitsangaben, Versicherungsnummern).";
+
+export function Composer({
+  children,
+  errors,
+  findings,
+  defaultValue,
+  submitLabel,
+  intent,
+  label = "Ihr Beitrag",
+  hidden,
+}: {
+  children?: ReactNode;
+  errors: FieldErrors | null;
+  findings: Finding[];
+  defaultValue: string;
+  submitLabel: string;
+  intent: string;
+  label?: string;
+  hidden?: Record<string, string | number>;
+}) {
+  return (
+    <Form method="post" noValidate className="forum-composer">
+      <input type="hidden" name="intent" value={intent} />
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      {children}
+      <TextArea name="raw" label={label} rows={8} required errors={errors} defaultValue={defaultValue} hint={COMPOSER_HINT} />
+      <PersonalDataWarning findings={findings} />
+      <button type="submit">{submitLabel}</button>
+    </Form>
+  );
+}

@@ -1,0 +1,159 @@
+import { Form, Link } from "@remix-run/react";
+import { formatDateTime } from "~/utils/format";
+
+export type PostView = {
+  id: number;
+  postNumber: number;
+  authorName: string;
+  handle: string | null;
+  cooked: string;
+  previews: { url: string; title: string; summary: string }[];
+  replyTo: number | null;
+  edited: boolean;
+  deleted: boolean;
+  hidden: boolean;
+  createdAt: string;
+};
+
+type Props = {
+  posts: PostView[];
+  baseUrl: string;
+  page: number;
+  canReply: boolean;
+  canFlag: boolean;
+  canAccept: boolean;
+  canModerate?: boolean;
+  acceptedPostNumber: number | null;
+  /** ids of posts the viewer may edit or delete */
+  editableIds: number[];
+};
+
+const FLAG_REASONS = [
+  { value: "personenbezogene-daten", label: "Enthält personenbezogene Daten" },
+  { value: "beleidigend", label: "Beleidigend oder diskriminierend" },
+  { value: "spam", label: "Werbung oder Spam" },
+  { value: "falsch", label: "Sachlich falsch oder irreführend" },
+  { value: "sonstiges", label: "Sonstiges" },
+];
+
+/** The posts of one topic page. Cooked HTML is the stored, sanitized rendering of the post's Markdown. */
+export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds }: Props) {
+  const pageParam = page > 1 ? `seite=${page}&` : "";
+  return (
+    <ol className="forum-posts">
+      {posts.map((p) => {
+        const titleId = `beitrag-${p.postNumber}-titel`;
+        const accepted = acceptedPostNumber === p.postNumber;
+        const gone = p.deleted || (p.hidden && !canModerate);
+        return (
+          <li key={p.id}>
+            <article id={`beitrag-${p.postNumber}`} className={`forum-post${accepted ? " forum-post--accepted" : ""}${p.hidden ? " forum-post--hidden" : ""}`} aria-labelledby={titleId}>
+              <header className="forum-post-head">
+                <h2 id={titleId} className="forum-post-title">
+                  <span className="forum-post-number">#{p.postNumber}</span> {p.authorName}
+                  {p.handle ? <span className="muted forum-handle"> @{p.handle}</span> : null}
+                </h2>
+                <p className="muted forum-post-meta">
+                  <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
+                  {p.edited ? " · bearbeitet" : ""}
+                  {p.replyTo ? (
+                    <>
+                      {" · "}
+                      <a href={`${baseUrl}?beitrag=${p.replyTo}#beitrag-${p.replyTo}`}>Antwort auf #{p.replyTo}</a>
+                    </>
+                  ) : null}
+                </p>
+                {accepted ? <p className="badge badge--ok">Lösung</p> : null}
+                {p.hidden ? <p className="badge badge--warn">Von der Moderation ausgeblendet</p> : null}
+              </header>
+              {p.deleted ? (
+                <p className="muted">Dieser Beitrag wurde gelöscht.</p>
+              ) : gone ? (
+                <p className="muted">Dieser Beitrag wurde von der Moderation ausgeblendet.</p>
+              ) : (
+                <div className="prose forum-post-body" dangerouslySetInnerHTML={{ __html: p.cooked }} />
+              )}
+              {!gone && p.previews.length > 0 ? (
+                <ul className="forum-previews" aria-label="Verlinkte Inhalte">
+                  {p.previews.map((v) => (
+                    <li key={v.url} className="forum-preview">
+                      <Link to={v.url}>{v.title}</Link>
+                      {v.summary ? <p>{v.summary}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {!gone ? (
+                <div className="forum-post-actions">
+                  {canReply ? (
+                    <>
+                      <a href={`${baseUrl}?${pageParam}antwort=${p.postNumber}#antworten`} aria-label={`Auf Beitrag ${p.postNumber} antworten`}>
+                        Antworten
+                      </a>
+                      <a href={`${baseUrl}?${pageParam}zitat=${p.postNumber}#antworten`} aria-label={`Beitrag ${p.postNumber} zitieren`}>
+                        Zitieren
+                      </a>
+                    </>
+                  ) : null}
+                  {editableIds.includes(p.id) ? (
+                    <Link to={`${baseUrl}/bearbeiten/${p.postNumber}`} aria-label={`Beitrag ${p.postNumber} bearbeiten`}>
+                      Bearbeiten
+                    </Link>
+                  ) : null}
+                  {canAccept && p.postNumber > 1 ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="accept" />
+                      <input type="hidden" name="postNumber" value={accepted ? "" : p.postNumber} />
+                      <button type="submit" className="link-button">
+                        {accepted ? `Lösung zurücknehmen` : `Als Lösung markieren`}
+                        <span className="visually-hidden"> (Beitrag {p.postNumber})</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                  {canFlag ? (
+                    <details className="forum-flag">
+                      <summary>
+                        Melden<span className="visually-hidden"> (Beitrag {p.postNumber})</span>
+                      </summary>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="flag" />
+                        <input type="hidden" name="postId" value={p.id} />
+                        <div className="field">
+                          <label htmlFor={`melden-${p.postNumber}-grund`}>Grund</label>
+                          <select id={`melden-${p.postNumber}-grund`} name="reason" defaultValue="personenbezogene-daten">
+                            {FLAG_REASONS.map((r) => (
+                              <option key={r.value} value={r.value}>
+                                {r.label}
+                              </option>
+                            ))}
+                          </select>
+                        </div>
+                        <div className="field">
+                          <label htmlFor={`melden-${p.postNumber}-text`}>Erläuterung (optional)</label>
+                          <textarea id={`melden-${p.postNumber}-text`} name="detail" rows={2} maxLength={500} />
+                        </div>
+                        <button type="submit" className="secondary">
+                          Beitrag {p.postNumber} melden
+                        </button>
+                      </Form>
+                    </details>
+                  ) : null}
+                </div>
+              ) : null}
+              {canModerate && !p.deleted ? (
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value={p.hidden ? "mod-restore" : "mod-hide"} />
+                  <input type="hidden" name="postId" value={p.id} />
+                  <button type="submit" className="secondary">
+                    {p.hidden ? "Wieder einblenden" : "Ausblenden"}
+                    <span className="visually-hidden"> (Beitrag {p.postNumber})</span>
+                  </button>
+                </Form>
+              ) : null}
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { ProgrammeForm } from "~/components/foerderung/ProgrammeForm";
+import { programmeSlugExists, saveProgramme } from "~/models/programme.server";
+import { audit } from "~/services/audit.server";
+import { requirePermission } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { flashHeader } from "~/services/flash.server";
+import { titleMeta } from "~/utils/meta";
+import { parseProgrammeForm } from "~/utils/programme-form";
+
+export const meta: MetaFunction = () => titleMeta("Neues Förderprogramm");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "content.edit");
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "content.edit");
+  const db = getDb();
+  const form = await request.formData();
+  const r = parseProgrammeForm(form, { create: true, slugTaken: (s) => programmeSlugExists(db, s) });
+  if (!r.ok) return data({ ok: false as const, title: "Neues Förderprogramm", errors: r.errors, values: r.values }, { status: 400 });
+  const slug = r.slug!;
+  db.transaction((tx) => {
+    const { id } = saveProgramme(tx, { slug, data: r.data, body: r.body, authorId: user.id, reason: r.reason, create: true });
+    audit(tx, { actorId: user.id, action: "programme.create", entityType: "programme", entityId: id, detail: { slug } });
+  });
+  return redirect(`/foerderung/${slug}`, { headers: { "Set-Cookie": await flashHeader("Förderprogramm angelegt.") } });
+}
+
+export default function NeuesProgramm() {
+  const ad = useActionData<typeof action>();
+  return (
+    <>
+      <p>
+        <Link to="/foerderung">Alle Förderprogramme</Link>
+      </p>
+      <h1>Neues Förderprogramm</h1>
+      <p>Nur bestätigte Angaben eintragen. Unbekannte Werte leer lassen – die Seite zeigt dann „keine Angabe“.</p>
+      <ProgrammeForm values={ad && !ad.ok ? ad.values : {}} errors={ad && !ad.ok ? ad.errors : null} create />
+    </>
+  );
+}

@@ -1,0 +1,508 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { getUser, requireUser, toViewer, type SessionUser } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { kickMailDelivery } from "~/services/mail.server";
+import { flashHeader } from "~/services/flash.server";
+import { can } from "~/services/permissions";
+import {
+  acceptAnswer,
+  addModerationNote,
+  createPost,
+  flagPost,
+  ForumError,
+  getLastRead,
+  getPost,
+  getPostById,
+  getSubscription,
+  getTopic,
+  listAllCategories,
+  listModerationNotes,
+  listPosts,
+  markRead,
+  moveTopic,
+  pageOfPost,
+  setPostHidden,
+  setSubscription,
+  setTopicLocked,
+  splitTopic,
+  type Topic,
+} from "~/models/forum.server";
+import { assignClearing, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, toggleConcern } from "~/models/clearing.server";
+import { listCities } from "~/models/city.server";
+import { PostList } from "~/components/forum/PostList";
+import { Composer } from "~/components/forum/Composer";
+import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
+import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
+import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
+import { failure, parseForm, type FieldErrors } from "~/utils/forms";
+import { titleMeta } from "~/utils/meta";
+import { formatDate, formatDateTime, todayIso } from "~/utils/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
+const TITLE = "Thema";
+
+function loadTopic(user: SessionUser | null, params: { kategorie?: string; themaId?: string }) {
+  const topic = getTopic(getDb(), Number(params.themaId), toViewer(user));
+  if (!topic) throw new Response("Thema nicht gefunden", { status: 404 });
+  return topic;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const viewer = toViewer(user);
+  const db = getDb();
+  const topic = loadTopic(user, params);
+  const url = new URL(request.url);
+  if (topic.category.slug !== params.kategorie) throw redirect(`/forum/${topic.category.slug}/${topic.id}${url.search}`, 301);
+  const wanted = Number(url.searchParams.get("beitrag"));
+  const page = wanted > 0 ? pageOfPost(db, topic.id, wanted) : Math.max(1, Number(url.searchParams.get("seite")) || 1);
+  const isMod = can(viewer, "forum.moderate");
+  const list = listPosts(db, topic.id, page, { showHidden: isMod });
+  let lastRead: number | null = null;
+  if (user) {
+    lastRead = getLastRead(db, user.id, topic.id);
+    const lastOnPage = list.posts.at(-1)?.postNumber ?? 0;
+    if (lastOnPage > (lastRead ?? 0)) markRead(db, user.id, topic.id, lastOnPage);
+  }
+  const canPost = can(viewer, "forum.post") && (!topic.lockedAt || isMod);
+  let prefill = "";
+  let replyTo: number | null = null;
+  const zitat = Number(url.searchParams.get("zitat"));
+  const antwort = Number(url.searchParams.get("antwort"));
+  if (canPost && (zitat > 0 || antwort > 0)) {
+    const target = getPost(db, topic.id, zitat || antwort);
+    if (target && !target.deletedAt && (!target.hiddenAt || isMod)) {
+      replyTo = target.postNumber;
+      if (zitat > 0) {
+        const who = list.posts.find((p) => p.postNumber === target.postNumber)?.authorName ?? "";
+        prefill = `${who ? `${who} schrieb in Beitrag ${target.postNumber}:\n\n` : ""}${target.raw
+          .split("\n")
+          .map((l) => `> ${l}`)
+          .join("\n")}\n\n`;
+      }
+    }
+  }
+  const clearingWork = can(viewer, "clearing.work");
+  const cities = listCities(db);
+  return {
+    topic: {
+      id: topic.id,
+      title: topic.title,
+      categorySlug: topic.category.slug,
+      categoryName: topic.category.name,
+      members: topic.category.visibility === "members",
+      handlungsfelder: topic.handlungsfelder,
+      staedte: topic.staedte,
+      status: topic.clearingStatus,
+      statusLabel: CLEARING_LABELS[topic.clearingStatus],
+      dueDate: topic.dueDate,
+      overdue: topic.clearingStatus === "in-klaerung" && !!topic.dueDate && topic.dueDate < todayIso(),
+      reason: topic.clearingReason,
+      faqSlug: topic.faqSlug,
+      accepted: topic.acceptedPostNumber,
+      locked: !!topic.lockedAt,
+      authorName: topic.authorName,
+      cityName: topic.cityName,
+    },
+    cityNames: Object.fromEntries(cities.map((c) => [c.slug, c.name])),
+    posts: list.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), authorId: undefined })),
+    editableIds: user ? list.posts.filter((p) => can(viewer, "forum.editPost", { ownerId: p.authorId })).map((p) => p.id) : [],
+    page: list.page,
+    pages: list.pages,
+    total: list.total,
+    firstUnread: lastRead != null && lastRead < topic.lastPostNumber ? lastRead + 1 : null,
+    signedIn: !!user,
+    canPost,
+    canFlag: can(viewer, "forum.flag"),
+    canAccept: can(viewer, "forum.accept", { ownerId: topic.authorId }),
+    isMod,
+    prefill,
+    replyTo,
+    subscription: user ? getSubscription(db, user.id, { topicId: topic.id }) ?? "none" : null,
+    clearing: {
+      canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
+      canWork: clearingWork,
+      canConcern: !!user && user.cityId != null && user.cityId !== topic.cityId && can(viewer, "clearing.concern") && topic.clearingStatus !== "offen",
+      concerns: listConcerns(db, topic.id).map((c) => ({ name: c.name, own: c.cityId === user?.cityId })),
+      history: listHistory(db, topic.id).map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
+      assignees: clearingWork ? listAssignees(db) : [],
+    },
+    moderation: isMod
+      ? {
+          categories: listAllCategories(db).map((c) => ({ id: c.id, name: c.name })),
+          notes: listModerationNotes(db, topic.id).map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
+        }
+      : null,
+  };
+}
+
+const replySchema = z.object({
+  raw: z.string().trim().min(2, "Bitte schreiben Sie eine Antwort.").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  replyTo: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
+});
+const assignSchema = z.object({
+  assigneeId: z.string().min(1, "Bitte wählen Sie eine zuständige Person."),
+  dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an."),
+  note: z.string().trim().max(2000).default(""),
+});
+const settleSchema = z.object({
+  outcome: z.enum(["geklaert", "abgelehnt"], { errorMap: () => ({ message: "Bitte wählen Sie geklärt oder abgelehnt." }) }),
+  reason: z.string().trim().min(10, "Bitte begründen Sie die Entscheidung (mindestens 10 Zeichen).").max(10_000),
+});
+
+async function done(topic: Topic, message: string, hash = "", search = "") {
+  return redirect(`/forum/${topic.category.slug}/${topic.id}${search}${hash}`, { headers: { "Set-Cookie": await flashHeader(message) } });
+}
+
+type ActionResult = { ok: false; title: string; errors: FieldErrors; values: Record<string, string>; intent: string; findings: { kind: string; label: string; excerpt: string }[] };
+const fail = (intent: string, errors: FieldErrors, form: FormData, status = 400, findings: ActionResult["findings"] = []) =>
+  data({ ...failure(TITLE, errors, form), intent, findings } as ActionResult, { status });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const viewer = toViewer(user);
+  const topic = loadTopic(user, params);
+  const db = getDb();
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const deny = () => {
+    throw new Response("Sie haben keine Berechtigung für diese Aktion.", { status: 403 });
+  };
+  try {
+    switch (intent) {
+      case "reply": {
+        if (!can(viewer, "forum.post")) deny();
+        const parsed = parseForm(form, replySchema, TITLE);
+        if (!parsed.ok) return fail(intent, parsed.errors, form);
+        const findings = unconfirmedFindings(form, parsed.data.raw);
+        if (findings.length > 0) return fail(intent, {}, form, 400, findings);
+        const wait = postRateWait(user.id);
+        if (wait > 0) return fail(intent, { _form: rateMessage(wait) }, form, 429);
+        const n = createPost(db, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+        kickMailDelivery(db);
+        return done(topic, "Ihre Antwort ist veröffentlicht.", `#beitrag-${n}`, `?beitrag=${n}`);
+      }
+      case "accept": {
+        if (!can(viewer, "forum.accept", { ownerId: topic.authorId })) deny();
+        const n = Number(form.get("postNumber")) || null;
+        acceptAnswer(db, topic.id, n, user);
+        kickMailDelivery(db);
+        return done(topic, n ? `Beitrag ${n} ist als Lösung markiert.` : "Die Lösung wurde zurückgenommen.");
+      }
+      case "flag": {
+        if (!can(viewer, "forum.flag")) deny();
+        const post = getPostById(db, Number(form.get("postId")));
+        if (!post || post.topicId !== topic.id) throw new Response("Beitrag nicht gefunden", { status: 404 });
+        const reason = `${String(form.get("reason") ?? "sonstiges").slice(0, 40)}${form.get("detail") ? `: ${String(form.get("detail")).slice(0, 500)}` : ""}`;
+        flagPost(db, post.id, reason, user);
+        kickMailDelivery(db);
+        return done(topic, "Danke. Die Moderation prüft den gemeldeten Beitrag.");
+      }
+      case "subscribe": {
+        const level = String(form.get("level"));
+        if (!["watch", "follow", "mute", "none"].includes(level)) return fail(intent, { level: "Ungültige Auswahl." }, form);
+        setSubscription(db, user.id, { topicId: topic.id }, level as "watch");
+        return done(topic, "Ihre Benachrichtigungseinstellung ist gespeichert.");
+      }
+      case "concern": {
+        if (!can(viewer, "clearing.concern")) deny();
+        const on = toggleConcern(db, topic.id, user);
+        return done(topic, on ? "Markiert: Diese Frage betrifft auch Ihre Stadt." : "Markierung „betrifft uns auch“ entfernt.");
+      }
+      case "clearing-submit": {
+        if (!can(viewer, "clearing.submit", { cityId: topic.cityId })) deny();
+        submitToClearing(db, topic.id, String(form.get("note") ?? "").slice(0, 2000), user);
+        kickMailDelivery(db);
+        return done(topic, "Das Thema ist an die Clearingstelle gegeben.");
+      }
+      case "clearing-assign": {
+        if (!can(viewer, "clearing.work")) deny();
+        const parsed = parseForm(form, assignSchema, TITLE);
+        if (!parsed.ok) return fail(intent, parsed.errors, form);
+        assignClearing(db, topic.id, parsed.data, user);
+        kickMailDelivery(db);
+        return done(topic, "Zugewiesen: Das Thema ist in Klärung.");
+      }
+      case "clearing-settle": {
+        if (!can(viewer, "clearing.work")) deny();
+        const parsed = parseForm(form, settleSchema, TITLE);
+        if (!parsed.ok) return fail(intent, parsed.errors, form);
+        settleClearing(db, topic.id, parsed.data, user);
+        kickMailDelivery(db);
+        return done(topic, parsed.data.outcome === "geklaert" ? "Die Frage ist als geklärt markiert." : "Die Frage ist abgelehnt.");
+      }
+      case "clearing-faq": {
+        if (!can(viewer, "clearing.work") || !can(viewer, "content.edit")) deny();
+        const slug = publishAsFaq(db, topic.id, topic.clearingReason ?? "", user);
+        return done(topic, `FAQ-Entwurf „${slug}“ angelegt.`);
+      }
+      case "mod-hide":
+      case "mod-restore": {
+        if (!can(viewer, "forum.moderate")) deny();
+        const post = getPostById(db, Number(form.get("postId")));
+        if (!post || post.topicId !== topic.id) throw new Response("Beitrag nicht gefunden", { status: 404 });
+        setPostHidden(db, post.id, intent === "mod-hide", user);
+        return done(topic, intent === "mod-hide" ? `Beitrag ${post.postNumber} ist ausgeblendet.` : `Beitrag ${post.postNumber} ist wieder sichtbar.`);
+      }
+      case "mod-lock":
+      case "mod-unlock": {
+        if (!can(viewer, "forum.moderate")) deny();
+        setTopicLocked(db, topic.id, intent === "mod-lock", user);
+        return done(topic, intent === "mod-lock" ? "Das Thema ist gesperrt." : "Das Thema ist wieder offen.");
+      }
+      case "mod-move": {
+        if (!can(viewer, "forum.moderate")) deny();
+        moveTopic(db, topic.id, Number(form.get("categoryId")), user);
+        const moved = getTopic(db, topic.id, viewer)!;
+        return done(moved, "Das Thema wurde verschoben.");
+      }
+      case "mod-split": {
+        if (!can(viewer, "forum.moderate")) deny();
+        const from = Number(form.get("fromNumber"));
+        const title = String(form.get("newTitle") ?? "").trim();
+        if (!(from > 1)) return fail(intent, { fromNumber: "Bitte geben Sie die Nummer eines Beitrags ab 2 an." }, form);
+        if (title.length < 5) return fail(intent, { newTitle: "Bitte geben Sie einen Titel mit mindestens 5 Zeichen an." }, form);
+        const newId = splitTopic(db, topic.id, from, title, user);
+        return redirect(`/forum/${topic.category.slug}/${newId}`, { headers: { "Set-Cookie": await flashHeader("Das Thema wurde geteilt.") } });
+      }
+      case "mod-note": {
+        if (!can(viewer, "forum.moderate")) deny();
+        const note = String(form.get("note") ?? "").trim();
+        if (note.length < 3) return fail(intent, { note: "Bitte schreiben Sie eine Notiz." }, form);
+        addModerationNote(db, { topicId: topic.id, note: note.slice(0, 2000) }, user);
+        return done(topic, "Notiz gespeichert.");
+      }
+    }
+  } catch (e) {
+    if (e instanceof ForumError) return fail(intent, { _form: e.message }, form);
+    throw e;
+  }
+  return fail(intent, { _form: "Unbekannte Aktion." }, form);
+}
+
+export default function Thema() {
+  const d = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const errors = a && !a.ok ? a.errors : null;
+  const errFor = (intent: string) => (a && !a.ok && a.intent === intent ? a.errors : null);
+  const base = `/forum/${d.topic.categorySlug}/${d.topic.id}`;
+  const t = d.topic;
+  const replyValues = a && !a.ok && a.intent === "reply" ? a.values : null;
+  return (
+    <>
+      <p className="muted">
+        <Link to="/forum">Forum</Link> › <Link to={`/forum/${t.categorySlug}`}>{t.categoryName}</Link>
+      </p>
+      <h1>{t.title}</h1>
+      <TopicMeta handlungsfelder={t.handlungsfelder} staedte={t.staedte} status={t.status} cityNames={d.cityNames} accepted={t.accepted != null} />
+      <p className="muted">
+        Gefragt von {t.authorName}
+        {t.cityName ? ` (${t.cityName})` : ""}
+        {t.members ? " · nur für Mitglieder sichtbar" : ""}
+        {t.locked ? " · gesperrt, keine neuen Antworten" : ""}
+      </p>
+      {a && !a.ok && a.intent !== "reply" ? <ErrorSummary errors={errors} /> : null}
+      {t.accepted ? (
+        <p>
+          <a href={`${base}?beitrag=${t.accepted}#beitrag-${t.accepted}`}>Zur Lösung (Beitrag {t.accepted})</a>
+        </p>
+      ) : null}
+      {d.firstUnread ? (
+        <p>
+          <a href={`${base}?beitrag=${d.firstUnread}#beitrag-${d.firstUnread}`}>Zum ersten ungelesenen Beitrag (#{d.firstUnread})</a>
+        </p>
+      ) : null}
+      {t.status !== "offen" || d.clearing.canSubmit ? (
+        <section aria-labelledby="clearing-titel" className="forum-clearing">
+          <h2 id="clearing-titel">Clearingstelle: {t.statusLabel}</h2>
+          {t.dueDate ? (
+            <p>
+              Fällig am {formatDate(t.dueDate)}
+              {t.overdue ? <strong className="badge badge--fail"> überfällig</strong> : null}
+            </p>
+          ) : null}
+          {t.reason && (t.status === "geklaert" || t.status === "abgelehnt") ? (
+            <div className="forum-clearing-answer">
+              <h3>{t.status === "geklaert" ? "Antwort der Clearingstelle" : "Begründung der Ablehnung"}</h3>
+              <p className="pre-line">{t.reason}</p>
+            </div>
+          ) : null}
+          {t.faqSlug ? (
+            <p>
+              FAQ-Beitrag: <Link to={`/wissen/${t.faqSlug}`}>{t.faqSlug}</Link>
+            </p>
+          ) : null}
+          {d.clearing.concerns.length > 0 ? <p>Betrifft auch: {d.clearing.concerns.map((c) => c.name).join(", ")}</p> : null}
+          {d.clearing.canSubmit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="clearing-submit" />
+              <TextArea name="note" label="Hinweis an die Clearingstelle (optional)" rows={2} errors={errFor("clearing-submit")} />
+              <button type="submit">An die Clearingstelle geben</button>
+            </Form>
+          ) : null}
+          {d.clearing.canConcern ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="concern" />
+              <button type="submit" className="secondary" aria-pressed={d.clearing.concerns.some((c) => c.own)}>
+                Betrifft uns auch
+              </button>
+            </Form>
+          ) : null}
+          {d.clearing.canWork && (t.status === "an-clearingstelle" || t.status === "in-klaerung") ? (
+            <div className="forum-clearing-work">
+              <Form method="post">
+                <input type="hidden" name="intent" value="clearing-assign" />
+                <SelectField
+                  name="assigneeId"
+                  label="Zuständig"
+                  errors={errFor("clearing-assign")}
+                  options={[{ value: "", label: "bitte wählen" }, ...d.clearing.assignees.map((u) => ({ value: u.id, label: u.name }))]}
+                />
+                <TextField name="dueDate" type="date" label="Fällig am" errors={errFor("clearing-assign")} defaultValue={t.dueDate ?? ""} />
+                <button type="submit">Zuweisen (in Klärung)</button>
+              </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="clearing-settle" />
+                <SelectField
+                  name="outcome"
+                  label="Ergebnis"
+                  errors={errFor("clearing-settle")}
+                  options={[
+                    { value: "geklaert", label: "geklärt" },
+                    { value: "abgelehnt", label: "abgelehnt" },
+                  ]}
+                />
+                <TextArea name="reason" label="Antwort bzw. Begründung" rows={4} errors={errFor("clearing-settle")} />
+                <button type="submit">Abschließen</button>
+              </Form>
+            </div>
+          ) : null}
+          {d.clearing.canWork && t.status === "geklaert" && !t.faqSlug ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="clearing-faq" />
+              <button type="submit">Als FAQ veröffentlichen</button>
+            </Form>
+          ) : null}
+          {d.clearing.history.length > 0 ? (
+            <details>
+              <summary>Verlauf der Clearingstelle</summary>
+              <ol>
+                {d.clearing.history.map((h) => (
+                  <li key={h.id}>
+                    {formatDateTime(h.createdAt)}: {CLEARING_LABELS[h.from as keyof typeof CLEARING_LABELS] ?? h.from} → {CLEARING_LABELS[h.to as keyof typeof CLEARING_LABELS] ?? h.to}
+                    {h.actorName ? ` (${h.actorName})` : ""}
+                    {h.note ? ` – ${h.note}` : ""}
+                  </li>
+                ))}
+              </ol>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+
+      <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (oben)" />
+      <PostList
+        posts={d.posts}
+        baseUrl={base}
+        page={d.page}
+        canReply={d.canPost}
+        canFlag={d.canFlag}
+        canAccept={d.canAccept}
+        canModerate={d.isMod}
+        acceptedPostNumber={t.accepted}
+        editableIds={d.editableIds}
+      />
+      <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (unten)" />
+
+      {d.canPost ? (
+        <section aria-labelledby="antworten" className="forum-reply">
+          <h2 id="antworten" tabIndex={-1}>
+            {d.replyTo ? `Antworten auf Beitrag ${d.replyTo}` : "Antworten"}
+          </h2>
+          {a && !a.ok && a.intent === "reply" ? <ErrorSummary errors={errors} labels={{ raw: "Ihre Antwort" }} /> : null}
+          <Composer
+            errors={errFor("reply")}
+            findings={a && !a.ok && a.intent === "reply" ? a.findings : []}
+            defaultValue={replyValues?.raw ?? d.prefill}
+            submitLabel="Antwort veröffentlichen"
+            intent="reply"
+            label="Ihre Antwort"
+            hidden={{ replyTo: replyValues?.replyTo ?? (d.replyTo ? String(d.replyTo) : "") }}
+          />
+        </section>
+      ) : !d.signedIn ? (
+        <p>
+          <Link to={`/anmelden?redirectTo=${encodeURIComponent(base)}`}>Melden Sie sich an</Link>, um zu antworten.
+        </p>
+      ) : null}
+
+      {d.subscription ? (
+        <section aria-labelledby="abo-titel">
+          <h2 id="abo-titel">Benachrichtigungen zu diesem Thema</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="subscribe" />
+            <div className="field">
+              <label htmlFor="thema-level">Einstellung</label>
+              <select id="thema-level" name="level" defaultValue={d.subscription}>
+                {Object.entries(SUB_LABELS).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="secondary">
+              Einstellung speichern
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {d.moderation ? (
+        <section aria-labelledby="mod-titel" className="forum-moderation">
+          <h2 id="mod-titel">Moderation</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value={t.locked ? "mod-unlock" : "mod-lock"} />
+            <button type="submit" className="secondary">
+              {t.locked ? "Thema entsperren" : "Thema sperren"}
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="mod-move" />
+            <SelectField name="categoryId" label="Verschieben nach" options={d.moderation.categories.map((c) => ({ value: String(c.id), label: c.name }))} />
+            <button type="submit" className="secondary">
+              Verschieben
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="mod-split" />
+            <TextField name="fromNumber" label="Teilen ab Beitrag Nr." inputMode="numeric" errors={errFor("mod-split")} />
+            <TextField name="newTitle" label="Titel des neuen Themas" errors={errFor("mod-split")} />
+            <button type="submit" className="secondary">
+              Thema teilen
+            </button>
+          </Form>
+          <Form method="post">
+            <input type="hidden" name="intent" value="mod-note" />
+            <TextArea name="note" label="Notiz der Moderation (nur für Moderation sichtbar)" rows={2} errors={errFor("mod-note")} />
+            <button type="submit" className="secondary">
+              Notiz speichern
+            </button>
+          </Form>
+          {d.moderation.notes.length > 0 ? (
+            <ul>
+              {d.moderation.notes.map((n) => (
+                <li key={n.id}>
+                  {formatDateTime(n.createdAt)} {n.authorName}: {n.note}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}

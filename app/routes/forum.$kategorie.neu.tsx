@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission, toViewer } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { kickMailDelivery } from "~/services/mail.server";
+import { flashHeader } from "~/services/flash.server";
+import { createTopic, getCategory } from "~/models/forum.server";
+import { listCities } from "~/models/city.server";
+import { Composer } from "~/components/forum/Composer";
+import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
+import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
+import { failure, parseForm } from "~/utils/forms";
+import { titleMeta } from "~/utils/meta";
+import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
+
+export const meta: MetaFunction = () => titleMeta("Neues Thema");
+const TITLE = "Neues Thema";
+
+async function load(request: Request, slug: string) {
+  const user = await requirePermission(request, "forum.post");
+  const category = getCategory(getDb(), slug, toViewer(user));
+  if (!category) throw new Response("Kategorie nicht gefunden", { status: 404 });
+  return { user, category };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { category } = await load(request, params.kategorie ?? "");
+  return {
+    category: { slug: category.slug, name: category.name, handlungsfeld: category.handlungsfeld },
+    cities: listCities(getDb()).map((c) => ({ slug: c.slug, name: c.name })),
+  };
+}
+
+const schema = z.object({
+  title: z.string().trim().min(8, "Bitte formulieren Sie einen Titel mit mindestens 8 Zeichen.").max(160, "Der Titel ist zu lang (höchstens 160 Zeichen)."),
+  raw: z.string().trim().min(10, "Bitte beschreiben Sie Ihre Frage (mindestens 10 Zeichen).").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  feld: z.union([z.literal(""), z.enum(keysOf(HANDLUNGSFELDER))]).optional(),
+  stadt: z.string().optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, category } = await load(request, params.kategorie ?? "");
+  const form = await request.formData();
+  const parsed = parseForm(form, schema, TITLE);
+  if (!parsed.ok) return data({ ...parsed, findings: [] }, { status: 400 });
+  const { title, raw, feld, stadt } = parsed.data;
+  const findings = unconfirmedFindings(form, title, raw);
+  if (findings.length > 0) return data({ ...failure(TITLE, {}, form), findings }, { status: 400 });
+  const wait = postRateWait(user.id);
+  if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429 });
+  const db = getDb();
+  const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
+  const id = createTopic(db, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+  kickMailDelivery(db);
+  return redirect(`/forum/${category.slug}/${id}`, { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } });
+}
+
+export default function NeuesThema() {
+  const { category, cities } = useLoaderData<typeof loader>();
+  const a = useActionData<typeof action>();
+  const errors = a && !a.ok ? a.errors : null;
+  const values = a && !a.ok ? a.values : {};
+  return (
+    <div className="narrow-wide">
+      <p className="muted">
+        <Link to="/forum">Forum</Link> › <Link to={`/forum/${category.slug}`}>{category.name}</Link>
+      </p>
+      <h1>Neues Thema in {category.name}</h1>
+      <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld" }} />
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage">
+        <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? ""} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
+        {!category.handlungsfeld ? (
+          <SelectField
+            name="feld"
+            label="Handlungsfeld (optional)"
+            errors={errors}
+            defaultValue={values.feld ?? ""}
+            options={[{ value: "", label: "keines" }, ...Object.entries(HANDLUNGSFELDER).map(([value, label]) => ({ value, label }))]}
+          />
+        ) : null}
+        <SelectField
+          name="stadt"
+          label="Betrifft außerdem die Stadt (optional)"
+          hint="Ihre eigene Stadt wird automatisch eingetragen."
+          errors={errors}
+          defaultValue={values.stadt ?? ""}
+          options={[{ value: "", label: "keine weitere" }, ...cities.map((c) => ({ value: c.slug, label: c.name }))]}
+        />
+      </Composer>
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getUser, toViewer } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { listCategories, listTopics } from "~/models/forum.server";
+import { titleMeta } from "~/utils/meta";
+import { formatDateTime, formatNumber } from "~/utils/format";
+import { StatusBadge } from "~/components/forum/TopicMeta";
+
+export const meta: MetaFunction = () => titleMeta("Forum", "Fachforum der Städte: Fragen stellen, Antworten aus anderen Städten, Clearingstelle.");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = toViewer(await getUser(request));
+  const db = getDb();
+  const categories = listCategories(db, viewer).map((c) => ({
+    slug: c.slug,
+    name: c.name,
+    description: c.description,
+    members: c.visibility === "members",
+    isClearing: c.isClearing,
+    topicCount: c.topicCount,
+  }));
+  const latest = listTopics(db, { viewer, perPage: 10 }).topics.map((t) => ({
+    id: t.id,
+    title: t.title,
+    categorySlug: t.categorySlug,
+    categoryName: t.categoryName,
+    status: t.clearingStatus,
+    lastPostAt: t.lastPostAt.toISOString(),
+    postCount: t.postCount,
+    unread: t.unread,
+    isNew: t.isNew,
+  }));
+  return { categories, latest, signedIn: !!viewer };
+}
+
+export default function ForumIndex() {
+  const { categories, latest, signedIn } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Fachforum</h1>
+      <p>
+        Fragen Sie Kolleginnen und Kollegen in anderen Städten. Fragen von allgemeinem Interesse, die keine Stadt allein klären kann, gibt die
+        städtische Koordination an die <Link to="/clearingstelle">Clearingstelle</Link>.
+      </p>
+      {!signedIn ? <p className="notice">Einige Kategorien sind nur für angemeldete Mitglieder sichtbar.</p> : null}
+      <h2>Kategorien</h2>
+      <ul className="cards">
+        {categories.map((c) => (
+          <li key={c.slug} className="card">
+            <h3>
+              <Link to={`/forum/${c.slug}`}>{c.name}</Link>
+            </h3>
+            <p>{c.description}</p>
+            <p className="muted">
+              {formatNumber(c.topicCount)} {c.topicCount === 1 ? "Thema" : "Themen"}
+              {c.members ? " · nur für Mitglieder" : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+      <h2>Neueste Themen</h2>
+      {latest.length === 0 ? (
+        <p>Noch keine Themen.</p>
+      ) : (
+        <ul className="forum-topic-list">
+          {latest.map((t) => (
+            <li key={t.id}>
+              <Link to={`/forum/${t.categorySlug}/${t.id}`}>{t.title}</Link> <StatusBadge status={t.status} />{" "}
+              <span className="muted">
+                in {t.categoryName} · {formatNumber(t.postCount)} Beiträge · {formatDateTime(t.lastPostAt)}
+                {t.isNew ? " · neu" : t.unread ? ` · ${t.unread} ungelesen` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { createSuggestion, getArticleBySlug, listSuggestionsByAuthor } from "~/models/article.server";
+import { requirePermission } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { flashHeader } from "~/services/flash.server";
+import { ErrorSummary, TextArea } from "~/components/ui/form";
+import { parseForm } from "~/utils/forms";
+import { formatDate } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Änderung vorschlagen: ${data.title}` : "Änderung vorschlagen");
+
+function loadArticle(slug: string | undefined) {
+  const a = getArticleBySlug(getDb(), slug ?? "");
+  if (!a || a.status !== "veroeffentlicht") throw new Response("Beitrag nicht gefunden", { status: 404 });
+  return a;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "content.suggest");
+  const a = loadArticle(params.slug);
+  const STATUS: Record<string, string> = { offen: "wartet auf die Redaktion", angenommen: "übernommen", abgelehnt: "nicht übernommen" };
+  return {
+    slug: a.slug,
+    title: a.title,
+    summary: a.summary,
+    body: a.body,
+    mine: listSuggestionsByAuthor(getDb(), user.id, a.id).map((s) => ({
+      id: s.id,
+      status: STATUS[s.status],
+      decided: s.status !== "offen",
+      comment: s.comment,
+      note: s.decisionNote,
+      at: s.createdAt.toISOString(),
+    })),
+  };
+}
+
+const schema = z.object({
+  summary: z.string({ required_error: "Bitte geben Sie eine Zusammenfassung an." }).trim().min(1, "Bitte geben Sie eine Zusammenfassung an.").max(1000),
+  body: z.string({ required_error: "Bitte geben Sie den Text an." }).trim().min(1, "Bitte geben Sie den Text an.").max(200_000, "Der Text ist zu lang."),
+  comment: z.string({ required_error: "Bitte begründen Sie Ihren Vorschlag." }).trim().min(3, "Bitte begründen Sie Ihren Vorschlag.").max(2000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "content.suggest");
+  const a = loadArticle(params.slug);
+  const form = await request.formData();
+  const parsed = parseForm(form, schema, "Änderung vorschlagen");
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (parsed.data.body === a.body.trim() && parsed.data.summary === a.summary.trim())
+    return data({ ok: false as const, title: "Änderung vorschlagen", errors: { body: "Der Vorschlag ändert nichts am Beitrag." }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
+  createSuggestion(getDb(), a.id, { id: user.id }, { summary: parsed.data.summary, body: parsed.data.body.replace(/\r\n?/g, "\n"), comment: parsed.data.comment });
+  return redirect(`/wissen/${a.slug}/vorschlagen`, { headers: { "Set-Cookie": await flashHeader("Danke! Ihr Vorschlag wurde an die Redaktion übermittelt.") } });
+}
+
+export default function Vorschlagen() {
+  const d = useLoaderData<typeof loader>();
+  const ad = useActionData<typeof action>();
+  const errors = ad && !ad.ok ? ad.errors : null;
+  const values = ad && !ad.ok ? ad.values : null;
+  return (
+    <>
+      <p>
+        <Link to={`/wissen/${d.slug}`}>Zurück zum Beitrag</Link>
+      </p>
+      <h1>Änderung vorschlagen: {d.title}</h1>
+      <p>
+        Ändern Sie den Text so, wie er Ihrer Meinung nach lauten sollte, und begründen Sie den Vorschlag (zum Beispiel mit einer Quelle). Die
+        Redaktion prüft ihn und übernimmt ihn oder antwortet Ihnen; Sie erhalten eine E-Mail.
+      </p>
+      {d.mine.length ? (
+        <section aria-labelledby="meine-vorschlaege">
+          <h2 id="meine-vorschlaege">Ihre bisherigen Vorschläge</h2>
+          <ul>
+            {d.mine.map((s) => (
+              <li key={s.id}>
+                {formatDate(s.at)}: „{s.comment}“ – <strong>{s.status}</strong>
+                {s.note ? <> – Anmerkung der Redaktion: {s.note}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <ErrorSummary errors={errors} labels={{ summary: "Zusammenfassung", body: "Text", comment: "Begründung" }} />
+      <Form method="post" noValidate>
+        <TextArea name="summary" label="Zusammenfassung" rows={3} errors={errors} defaultValue={values?.summary ?? d.summary} />
+        <TextArea name="body" label="Text (Markdown)" rows={20} errors={errors} defaultValue={values?.body ?? d.body} className="editor-body" />
+        <TextArea name="comment" label="Begründung" hint="Was ist falsch oder fehlt? Mit Quelle, wenn möglich." rows={3} errors={errors} defaultValue={values?.comment ?? ""} />
+        <button type="submit">Vorschlag senden</button>
+      </Form>
+    </>
+  );
+}
