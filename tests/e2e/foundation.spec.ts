@@ -45,6 +45,14 @@ test.describe("Seitenrahmen", () => {
   });
 });
 
+test("after client-side navigation focus moves to the new page's heading", async ({ page }) => {
+  await page.goto("/");
+  await page.waitForLoadState("networkidle"); // hydrated
+  await page.getByRole("navigation", { name: "Rechtliches" }).getByRole("link", { name: "Datenschutz" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Datenschutzerklärung");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});
+
 test.describe("Anmeldung", () => {
   test("keyboard-only sign-in, then sign-out invalidates the old cookie", async ({ page, context }) => {
     await page.goto("/anmelden");
