@@ -23,6 +23,8 @@ import { readFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { ROLES } from "~/utils/taxonomy";
 import { SITE_NAME } from "~/utils/meta";
+import { countUnread } from "~/models/notification.server";
+import { getDb } from "~/services/db.server";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -67,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return data(
     {
       user: user ? { name: user.name, role: user.role, roleLabel: ROLES[user.role], cityName: user.cityName } : null,
+      unreadNotifications: user ? countUnread(getDb(), user.id) : 0,
       flash: flash.message,
     },
     flash.clear ? { headers: { "Set-Cookie": flash.clear } } : undefined,
@@ -137,6 +140,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Header() {
   const user = useRootData()?.user ?? null;
+  const unread = useRootData()?.unreadNotifications ?? 0;
   const location = useLocation();
   return (
     <header className="site-header">
@@ -157,6 +161,15 @@ function Header() {
         <div className="account">
           {user ? (
             <>
+              <Link to="/benachrichtigungen" className="account-notifications">
+                Benachrichtigungen
+                {unread > 0 ? (
+                  <span className="notification-badge">
+                    {unread}
+                    <span className="visually-hidden"> ungelesen</span>
+                  </span>
+                ) : null}
+              </Link>
               <Link to="/konto" className="account-name">
                 <span className="visually-hidden">Angemeldet als </span>
                 {user.name}

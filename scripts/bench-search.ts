@@ -20,9 +20,10 @@ const { values } = cli(
   `Suche-Benchmark: Korpus + N erzeugte Dokumente, Qualität (nDCG@10, MRR@10, Recall@10) und Latenz (p50/p95)
 für die eigene Suche (HTTP /api/suche), naives FTS5 und MiniSearch.
 
-Aufruf: npm run bench:search -- [--n 100000] [--port 3299] [--rounds 8]
+Aufruf: npm run bench:search -- [--n 100000] [--port 3299] [--rounds 8] [--topic-share 0.3]
+  --topic-share  Anteil der Wörter erzeugter Dokumente aus dem Korpus (Rest: synthetische Wörter); 1 = alles Korpus
 Vorher: npm run build (oder BUILD_DIR=… für einen eigenen Build-Ordner).`,
-  { n: { type: "string" }, port: { type: "string" }, rounds: { type: "string" } },
+  { n: { type: "string" }, port: { type: "string" }, rounds: { type: "string" }, "topic-share": { type: "string" } },
 );
 const N = Number(values.n ?? 100_000);
 const PORT = Number(values.port ?? 3299);
@@ -39,8 +40,10 @@ runMigrations(db);
 setDb(db);
 const corpus = loadCorpus();
 
-// Generated documents reuse the corpus vocabulary with its natural frequencies (so they compete with the real
-// documents for the same words), in random order; deterministic PRNG so every run sees the same documents.
+// Generated documents mix two vocabularies: a share (--topic-share, default 0.3) of their words comes from the corpus
+// with its natural frequencies (so they compete with the real documents for the same words), the rest from 40,000
+// synthetic German-looking words with a Zipf distribution (other topics of a large installation). Deterministic
+// PRNG, so every run sees the same documents. --topic-share 1 gives the pessimistic all-on-topic corpus.
 let seed = 42;
 const rnd = () => {
   // mulberry32
@@ -50,7 +53,31 @@ const rnd = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const words = corpus.flatMap((d) => `${d.title} ${d.summary} ${d.body}`.split(/\s+/).filter((w) => /^[\p{L}]{3,}$/u.test(w)));
-const pick = (k: number) => Array.from({ length: k }, () => words[Math.floor(rnd() * words.length)]).join(" ");
+const SYL = ["ba", "be", "bi", "bo", "ber", "da", "de", "di", "dor", "ga", "ge", "gu", "ha", "he", "hof", "ka", "ke", "ko", "la", "le", "li",
+  "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "un", "ver",
+  "wa", "we", "wi", "zu", "stein", "burg", "feld", "haus", "land", "werk", "zeit", "ung", "heit", "keit", "schaft", "lich", "isch"];
+const synthetic = Array.from({ length: 40_000 }, () => {
+  const n = 2 + Math.floor(rnd() * 3);
+  return Array.from({ length: n }, () => SYL[Math.floor(rnd() * SYL.length)]).join("");
+});
+// Zipf: P(rank r) ∝ 1/r, sampled through the cumulative table.
+const zipfCum: number[] = [];
+synthetic.reduce((acc, _w, i) => (zipfCum.push(acc + 1 / (i + 1)), acc + 1 / (i + 1)), 0);
+const zipfTotal = zipfCum[zipfCum.length - 1];
+const zipfPick = () => {
+  const x = rnd() * zipfTotal;
+  let lo = 0;
+  let hi = zipfCum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (zipfCum[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return synthetic[lo];
+};
+const TOPIC_SHARE = Number(values["topic-share"] ?? 0.3);
+const pick = (k: number) =>
+  Array.from({ length: k }, () => (rnd() < TOPIC_SHARE ? words[Math.floor(rnd() * words.length)] : zipfPick())).join(" ");
 const TYPES: SearchTyp[] = ["forum", "projekt", "wissen", "foerderung"];
 const FELDER = ["gesundheit", "soziales-miteinander", "wohnen", "arbeitsmarkt", "kinder-bildung", "zusammenarbeit"];
 function generated(i: number): SearchDoc {

@@ -80,9 +80,34 @@ export function wikiResolver(db: Executor) {
   };
 }
 
+// Normal relative links to other articles: `slug`, `./slug.md`, `../wissen/slug`, `/wissen/slug#abschnitt`.
+const RELATIVE_ARTICLE = /^(?:\.\/|\.\.\/wissen\/|\/wissen\/)?([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.md)?(#[a-z0-9-]*)?$/;
+const NOT_ARTICLES = new Set(["neu", "wissen"]);
+
+/**
+ * Resolves relative article links in sanitized HTML (marked's `<a href="…">…</a>`, never nested): existing
+ * targets get their canonical `/wissen/<slug>` URL, missing ones become the same "missing" marker as `[[slug]]`.
+ */
+function resolveRelativeLinks(html: string, resolve: ReturnType<typeof wikiResolver>, missing: string[]): string {
+  return html.replace(/<a href="([^"]*)"([^>]*)>([\s\S]*?)<\/a>/g, (whole, href: string, rest: string, inner: string) => {
+    const m = RELATIVE_ARTICLE.exec(href);
+    if (!m || NOT_ARTICLES.has(m[1]) || rest.includes('class="anchor"') || rest.includes('class="wikilink"')) return whole;
+    if (resolve(m[1])) return `<a href="/wissen/${m[1]}${m[2] ?? ""}"${rest}>${inner}</a>`;
+    missing.push(m[1]);
+    return `<span class="link-missing" title="Dieser Beitrag existiert (noch) nicht">${inner} (Beitrag fehlt)</span>`;
+  });
+}
+
 export function renderArticle(db: Executor, type: string, body: string) {
-  const r = renderMarkdown(body, { resolveWikiLink: wikiResolver(db), headingAnchors: true });
-  return { html: type === "praxis" ? wrapPraxisSections(r.html) : r.html, headings: r.headings, missingLinks: r.missingLinks };
+  const resolve = wikiResolver(db);
+  const r = renderMarkdown(body, { resolveWikiLink: resolve, headingAnchors: true });
+  const missing = [...r.missingLinks];
+  // Wide tables scroll inside a keyboard-focusable wrapper instead of widening the page (reflow at 320 px).
+  let html = resolveRelativeLinks(r.html, resolve, missing)
+    .replace(/<table>/g, '<div class="table-wrap" tabindex="0" role="group" aria-label="Tabelle, seitlich verschiebbar"><table>')
+    .replace(/<\/table>/g, "</table></div>");
+  if (type === "praxis") html = wrapPraxisSections(html);
+  return { html, headings: r.headings, missingLinks: [...new Set(missing)] };
 }
 
 function revisionMeta(a: ArticleInput & { slug: string }) {
@@ -213,6 +238,8 @@ function writeArticle(
   });
   db.update(articles).set({ version }).where(eq(articles.id, id)).run();
   syncSearch(db, input, headings);
+  // A web edit that publishes an article fixes links to it elsewhere (imports do this in their finish pass).
+  if (opts.source !== "import" && input.status === "veroeffentlicht") relinkTarget(db, input.slug);
   return { id, slug: input.slug, version, missingLinks };
 }
 
@@ -326,6 +353,19 @@ export function relinkArticles(db: Executor): { missingLinks: { slug: string; ta
     }
   }
   return { missingLinks: missing };
+}
+
+/** Re-renders the articles that show `[[slug]]` as missing. */
+function relinkTarget(db: Executor, slug: string) {
+  const rows = db
+    .select({ id: articles.id, type: articles.type, body: articles.body })
+    .from(articles)
+    .where(like(articles.missingLinks, `%${JSON.stringify(slug)}%`))
+    .all();
+  for (const row of rows) {
+    const { html, headings, missingLinks } = renderArticle(db, row.type, row.body);
+    db.update(articles).set({ html, headings, missingLinks }).where(eq(articles.id, row.id)).run();
+  }
 }
 
 // ---------------------------------------------------------------- reading

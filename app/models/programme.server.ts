@@ -6,6 +6,7 @@ import type { Executor } from "~/services/db.server";
 import { markdownToText, renderMarkdown } from "~/services/markdown.server";
 import { upsertSearchDocs } from "~/services/search/documents.server";
 import type { ProgrammeFrontmatter } from "~/services/content/frontmatter";
+import { wikiResolver } from "./article.server";
 import { recordRevision } from "./revision.server";
 import type { FacetProgramme } from "~/utils/programme-facets";
 
@@ -16,17 +17,22 @@ export type Programme = ProgrammeRow & { fristen: Deadline[] };
 /** Programme slugs created during the current import run (their links in earlier files are re-rendered in `finish`). */
 const createdThisRun = new Set<string>();
 
+/** `[[slug]]`: a programme → /foerderung/slug; else a published article (Wissen's resolver); else missing. */
 function resolveLinks(db: Executor) {
+  const article = wikiResolver(db);
   return (slug: string) => {
     const p = db.select({ title: programmes.kurz }).from(programmes).where(eq(programmes.slug, slug)).get();
     if (p) return { url: `/foerderung/${slug}`, title: p.title };
-    // Everything else is an article in the knowledge base (checked there).
-    return { url: `/wissen/${slug}`, title: slug };
+    return article(slug);
   };
 }
 
+export function renderProgrammeBody(db: Executor, body: string) {
+  const r = renderMarkdown(body, { resolveWikiLink: resolveLinks(db), headingAnchors: true });
+  return { html: r.html, missingLinks: r.missingLinks };
+}
 export function cookProgrammeBody(db: Executor, body: string) {
-  return renderMarkdown(body, { resolveWikiLink: resolveLinks(db), headingAnchors: true }).html;
+  return renderProgrammeBody(db, body).html;
 }
 
 /** Snapshot of the metadata for revisions (everything except the body). */
@@ -186,15 +192,18 @@ export function importProgramme(
   return { outcome: "updated" };
 }
 
-/** After an import run: re-render programmes that link to programmes created later in the same run. */
-export function finishProgrammeImport(db: Executor) {
-  if (createdThisRun.size === 0) return;
+/**
+ * After an import run: re-render programmes that link to programmes created later in the same run or that
+ * still show a missing link (the target may exist now), and report the links that are still missing.
+ */
+export function finishProgrammeImport(db: Executor): { slug: string; target: string }[] {
   const created = [...createdThisRun];
   createdThisRun.clear();
+  const missing: { slug: string; target: string }[] = [];
   let lastId = 0;
   for (;;) {
     const batch = db
-      .select({ id: programmes.id, body: programmes.body })
+      .select({ id: programmes.id, slug: programmes.slug, body: programmes.body, cooked: programmes.cooked })
       .from(programmes)
       .where(and(sql`${programmes.id} > ${lastId}`, like(programmes.body, "%[[%")))
       .orderBy(asc(programmes.id))
@@ -202,18 +211,21 @@ export function finishProgrammeImport(db: Executor) {
       .all();
     if (batch.length === 0) break;
     for (const p of batch) {
-      if (created.some((s) => p.body.includes(`[[${s}`))) {
-        db.update(programmes).set({ cooked: cookProgrammeBody(db, p.body) }).where(eq(programmes.id, p.id)).run();
+      if (p.cooked.includes("link-missing") || created.some((s) => p.body.includes(`[[${s}`))) {
+        const r = renderProgrammeBody(db, p.body);
+        if (r.html !== p.cooked) db.update(programmes).set({ cooked: r.html }).where(eq(programmes.id, p.id)).run();
+        for (const target of r.missingLinks) missing.push({ slug: p.slug, target });
       }
     }
     lastId = batch[batch.length - 1].id;
   }
+  return missing;
 }
 
 /** Create or update a programme from the web editor (Redaktion). Returns the slug. */
 export function saveProgramme(
   db: Executor,
-  input: { slug: string; data: ProgrammeFrontmatter; body: string; authorId: string; reason: string; create: boolean },
+  input: { slug: string; data: ProgrammeFrontmatter; body: string; authorId: string; reason: string; create: boolean; source?: "web" | "restore" },
 ) {
   const { slug, data, body, authorId, reason } = input;
   const cooked = cookProgrammeBody(db, body);
@@ -234,7 +246,7 @@ export function saveProgramme(
       .run();
   }
   writeDeadlines(db, id, data.fristen);
-  const version = recordRevision(db, { entityType: "programme", entityId: id, authorId, source: "web", reason, body, meta: metaOf(data) });
+  const version = recordRevision(db, { entityType: "programme", entityId: id, authorId, source: input.source ?? "web", reason, body, meta: metaOf(data) });
   indexProgramme(db, slug, data, body);
   return { id, version };
 }

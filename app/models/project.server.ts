@@ -248,7 +248,7 @@ export function deleteProject(db: DB, actorId: string | null, id: number) {
   });
 }
 
-export function addProjectUpdate(db: DB, actor: { id: string; cityId: number | null }, projectId: number, body: string, now = new Date()) {
+export function addProjectUpdate(db: DB, actor: { id: string | null; cityId: number | null }, projectId: number, body: string, now = new Date()) {
   db.transaction((tx) => {
     tx.insert(projectUpdates).values({ projectId, cityId: actor.cityId, authorId: actor.id, body, createdAt: now }).run();
     tx.update(projects).set({ lastActivityAt: now }).where(eq(projects.id, projectId)).run();

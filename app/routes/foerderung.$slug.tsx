@@ -180,6 +180,9 @@ export default function Programm() {
       {canEdit && revisions.length ? (
         <>
           <h2 id="versionen">Versionen</h2>
+          <p>
+            <Link to={`/foerderung/${p.slug}/versionen`}>Alle Versionen mit Unterschieden</Link>
+          </p>
           <ol className="revision-list">
             {revisions.map((r) => (
               <li key={r.version}>

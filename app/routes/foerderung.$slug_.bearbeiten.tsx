@@ -57,7 +57,7 @@ export default function ProgrammBearbeiten() {
   return (
     <>
       <p>
-        <Link to={`/foerderung/${d.slug}`}>Zurück zum Programm</Link>
+        <Link to={`/foerderung/${d.slug}`}>Zurück zum Programm</Link> · <Link to={`/foerderung/${d.slug}/versionen`}>Versionen</Link>
       </p>
       <h1>Bearbeiten: {d.title}</h1>
       {d.imported ? (

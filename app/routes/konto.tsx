@@ -11,6 +11,8 @@ import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { passwordPair } from "~/utils/password-schema";
 import { ROLES } from "~/utils/taxonomy";
+import { setEmailPref } from "~/models/notification.server";
+import { deleteAccount } from "~/models/dsgvo.server";
 
 export const meta: MetaFunction = () => titleMeta("Mein Konto");
 const TITLE = "Mein Konto";
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const account = getAccount(getDb(), user.id);
   if (!account) throw new Response("Konto nicht gefunden", { status: 404 });
-  return { name: account.name, email: account.email, role: ROLES[account.role], cityName: user.cityName };
+  return { name: account.name, email: account.email, role: ROLES[account.role], cityName: user.cityName, emailPref: account.emailPref };
 }
 
 const nameSchema = z.object({ name: z.string().trim().min(2, "Bitte geben Sie Ihren Namen ein (mindestens 2 Zeichen).").max(100, "Der Name ist zu lang (höchstens 100 Zeichen).") });
@@ -47,6 +49,20 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!ok) return data({ ...failure(TITLE, { currentPassword: "Das bisherige Passwort ist falsch." }), intent }, { status: 400 });
     return done("Ihr Passwort wurde geändert. Bitte melden Sie sich mit dem neuen Passwort an.", "/anmelden");
   }
+  if (intent === "email-pref") {
+    const pref = form.get("emailPref");
+    if (pref !== "sofort" && pref !== "taeglich" && pref !== "nie") return data({ ...failure(TITLE, { emailPref: "Bitte wählen Sie eine Einstellung." }), intent }, { status: 400 });
+    setEmailPref(db, user.id, pref);
+    return done("Ihre E-Mail-Einstellung ist gespeichert.");
+  }
+  if (intent === "delete-account") {
+    if (form.get("confirmDelete") !== "1") {
+      return data({ ...failure(TITLE, { confirmDelete: "Bitte bestätigen Sie, dass Sie Ihr Konto endgültig löschen möchten." }), intent }, { status: 400 });
+    }
+    deleteAccount(db, user.id);
+    await invalidateUserSessions(user.id);
+    return done("Ihr Konto ist gelöscht. Ihre Beiträge stehen jetzt unter „ehemaliges Mitglied“.", "/");
+  }
   if (intent === "logout-all") {
     await invalidateUserSessions(user.id);
     return done("Sie wurden auf allen Geräten abgemeldet.", "/anmelden");
@@ -60,12 +76,13 @@ export default function Konto() {
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   const nameErrors = actionData && "intent" in actionData && actionData.intent === "name" ? errors : null;
   const pwErrors = actionData && "intent" in actionData && actionData.intent === "password" ? errors : null;
+  const deleteErrors = actionData && "intent" in actionData && actionData.intent === "delete-account" ? errors : null;
   return (
     <div className="narrow">
       <h1>Mein Konto</h1>
       <ErrorSummary
         errors={errors}
-        labels={{ name: "Name", currentPassword: "Bisheriges Passwort", newPassword: "Neues Passwort", newPassword2: "Neues Passwort wiederholen" }}
+        labels={{ confirmDelete: "Konto löschen", emailPref: "E-Mail-Benachrichtigungen", name: "Name", currentPassword: "Bisheriges Passwort", newPassword: "Neues Passwort", newPassword2: "Neues Passwort wiederholen" }}
       />
       <dl className="facts">
         <dt>E-Mail-Adresse</dt>
@@ -94,6 +111,63 @@ export default function Konto() {
           <TextField name="newPassword" label="Neues Passwort" type="password" autoComplete="new-password" errors={pwErrors} hint="12 bis 128 Zeichen." required />
           <TextField name="newPassword2" label="Neues Passwort wiederholen" type="password" autoComplete="new-password" errors={pwErrors} required />
           <button type="submit">Passwort ändern</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="benachrichtigungen">
+        <h2 id="benachrichtigungen">E-Mail-Benachrichtigungen</h2>
+        <p>
+          Benachrichtigungen aus dem Forum sehen Sie immer unter <a href="/benachrichtigungen">Benachrichtigungen</a>. Per E-Mail bekommen Sie sie:
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="email-pref" />
+          <fieldset>
+            <legend>E-Mail-Benachrichtigungen</legend>
+            {[
+              ["sofort", "sofort (eine E-Mail je Ereignis)"],
+              ["taeglich", "täglich (eine Zusammenfassung am Tag)"],
+              ["nie", "nie (nur auf der Website)"],
+            ].map(([value, label]) => (
+              <div className="checkbox" key={value}>
+                <input type="radio" id={`email-pref-${value}`} name="emailPref" value={value} defaultChecked={account.emailPref === value} />
+                <label htmlFor={`email-pref-${value}`}>{label}</label>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit">E-Mail-Einstellung speichern</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="daten-titel">
+        <h2 id="daten-titel">Meine Daten</h2>
+        <p>
+          <a href="/konto/daten.json" download>
+            Meine Daten herunterladen
+          </a>{" "}
+          (JSON-Datei mit Konto, Beiträgen, Abonnements und Benachrichtigungen)
+        </p>
+      </section>
+
+      <section aria-labelledby="loeschen-titel">
+        <h2 id="loeschen-titel">Konto löschen</h2>
+        <p>
+          Ihr Name, Ihre E-Mail-Adresse, Ihr Passwort, Ihre Abonnements und Benachrichtigungen werden gelöscht und Sie werden abgemeldet. Ihre
+          Forenbeiträge bleiben stehen und werden „ehemaliges Mitglied“ zugeordnet. Das lässt sich nicht rückgängig machen.
+        </p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="delete-account" />
+          <div className={`checkbox${deleteErrors?.confirmDelete ? " field--error" : ""}`}>
+            <input type="checkbox" id="feld-confirmDelete" name="confirmDelete" value="1" aria-describedby={deleteErrors?.confirmDelete ? "feld-confirmDelete-fehler" : undefined} />
+            <label htmlFor="feld-confirmDelete">Ja, ich möchte mein Konto endgültig löschen.</label>
+          </div>
+          {deleteErrors?.confirmDelete ? (
+            <p className="field-error" id="feld-confirmDelete-fehler">
+              {deleteErrors.confirmDelete}
+            </p>
+          ) : null}
+          <button type="submit" className="danger">
+            Konto löschen
+          </button>
         </Form>
       </section>
 

@@ -45,7 +45,7 @@ export default function NeuesProjekt() {
   const values = actionData?.values ?? loaderData.values;
   const counts = actionData?.counts ?? loaderData.counts;
   return (
-    <div className="narrow-wide">
+    <div className="projekt-form-page">
       <p>
         <Link to="/projekte">Alle Projekte</Link>
       </p>

@@ -1,14 +1,33 @@
-import type { MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { listCities } from "~/models/city.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listCitiesWithFigures } from "~/models/city.server";
+import { cityProjectStats } from "~/models/project.server";
+import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
+import { formatDate, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
 
 export const meta: MetaFunction = () => titleMeta("Städte");
 
-export async function loader() {
-  return { cities: listCities(getDb()) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = toViewer(await getUser(request));
+  const db = getDb();
+  const stats = cityProjectStats(db, viewer);
+  return {
+    cities: listCitiesWithFigures(db).map((c) => {
+      const reg = c.figures.find((f) => f.key === "bg-ro-gemeldet");
+      return {
+        slug: c.slug,
+        name: c.name,
+        land: c.land,
+        allianceStatus: c.allianceStatus,
+        description: c.description,
+        projects: stats.get(c.slug)?.total ?? 0,
+        registered: reg ? { value: reg.value, approximate: reg.approximate, asOf: reg.asOf } : null,
+      };
+    }),
+  };
 }
 
 export default function Staedte() {
@@ -26,9 +45,31 @@ export default function Staedte() {
               <span className={c.allianceStatus === "mitglied" ? "badge badge--ok" : "badge"}>{ALLIANCE_STATUS[c.allianceStatus]}</span> {c.land}
             </p>
             <p>{c.description}</p>
+            <p className="muted">
+              {c.registered
+                ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.approximate ? "etwa " : ""}${formatNumber(c.registered.value)} (Stand ${formatDate(c.registered.asOf)})`
+                : "Keine Kennzahlen erfasst"}
+              {" · "}
+              {c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`}
+            </p>
           </li>
         ))}
       </ul>
+      <h2>Städte vergleichen</h2>
+      <Form method="get" action="/staedte/vergleich">
+        <fieldset>
+          <legend>Wählen Sie zwei bis fünf Städte</legend>
+          <div className="projekt-checks">
+            {cities.map((c) => (
+              <div className="checkbox" key={c.slug}>
+                <input type="checkbox" id={`vergleich-${c.slug}`} name="stadt" value={c.slug} />
+                <label htmlFor={`vergleich-${c.slug}`}>{c.name}</label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit">Vergleichen</button>
+      </Form>
     </>
   );
 }

@@ -8,10 +8,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const v = toViewer(user);
   const sections = [
     { to: "/verwaltung", label: "Übersicht", end: true, show: true },
+    { to: "/verwaltung/uebersicht", label: "Projektübersicht", show: true },
     { to: "/verwaltung/benutzer", label: "Benutzer", show: can(v, "admin.users") },
     { to: "/verwaltung/einladungen", label: "Einladungen", show: user.role === "admin" || user.role === "koordination" },
     { to: "/verwaltung/staedte", label: "Städte", show: can(v, "admin.cities") },
     { to: "/verwaltung/protokoll", label: "Protokoll", show: can(v, "admin.audit") },
+    { to: "/verwaltung/moderation", label: "Moderation", show: can(v, "forum.moderate") },
+    { to: "/verwaltung/kategorien", label: "Forum-Kategorien", show: can(v, "admin.categories") },
+    { to: "/clearingstelle", label: "Clearingstelle", show: can(v, "clearing.work") },
     { to: "/verwaltung/pruefung", label: "Überprüfung fällig", show: can(v, "content.edit") },
     { to: "/verwaltung/vorschlaege", label: "Änderungsvorschläge", show: can(v, "content.edit") },
   ].filter((s) => s.show);

@@ -20,7 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "content.edit");
   return {
     suggestions: listOpenSuggestions(getDb()).map((s) => {
-      const d = diffRevisions({ body: s.currentBody, meta: { summary: s.currentSummary } }, { body: s.body, meta: { summary: s.summary } });
+      const nl = (b: string) => (b.endsWith("\n") ? b : `${b}\n`);
+      const d = diffRevisions({ body: nl(s.currentBody), meta: { summary: s.currentSummary } }, { body: nl(s.body), meta: { summary: s.summary } });
       return {
         id: s.id,
         slug: s.slug,

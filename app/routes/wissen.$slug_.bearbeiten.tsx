@@ -38,7 +38,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { ok: true as const, values: Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))])), preview: { html: p.html, missingLinks: p.missingLinks } };
   }
   if (r.input.status === "veroeffentlicht" && a.status !== "veroeffentlicht") await requirePermission(request, "content.publish");
-  const res = updateArticle(db, a.id, { ...r.input, zielgruppen: a.zielgruppen }, { id: user.id }, r.reason);
+  // Checkboxes come back in taxonomy order: keep the stored order when the selection is unchanged (no spurious diff).
+  const keep = (next: string[], prev: string[]) => (next.length === prev.length && next.every((x) => prev.includes(x)) ? prev : next);
+  const input = {
+    ...r.input,
+    handlungsfelder: keep(r.input.handlungsfelder, a.handlungsfelder),
+    ebenen: keep(r.input.ebenen, a.ebenen),
+    staedte: keep(r.input.staedte, a.staedte),
+    zielgruppen: a.zielgruppen,
+  };
+  const res = updateArticle(db, a.id, input, { id: user.id }, r.reason);
   return redirect(`/wissen/${a.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${res.version}.`) } });
 }
 

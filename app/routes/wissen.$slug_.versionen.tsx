@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const ra = getRevision(db, "article", a.id, von);
     const rb = getRevision(db, "article", a.id, bis);
     if (!ra || !rb) throw new Response("Version nicht gefunden", { status: 404 });
-    const d = diffRevisions(ra, rb);
+    // diffLines compares whole lines: give both bodies a final newline so appending text shows only the addition.
+    const nl = (b: string) => (b.endsWith("\n") ? b : `${b}\n`);
+    const d = diffRevisions({ body: nl(ra.body), meta: ra.meta }, { body: nl(rb.body), meta: rb.meta });
     diff = { von, bis, body: d.body, fields: d.fields };
   }
   return {
@@ -112,7 +114,7 @@ export default function Versionen() {
                   ) : null}
                   {r.version !== d.current ? (
                     <>
-                      {" · "}
+                      {r.version > 1 ? " · " : null}
                       <Link to={`?von=${r.version}&bis=${d.current}`}>
                         Mit aktueller vergleichen<span className="visually-hidden"> (Version {r.version})</span>
                       </Link>

@@ -19,6 +19,22 @@ export const demoSteps: { name: string; run: Step }[] = [
       return summaryLines(report).join("; ");
     },
   },
+  {
+    // Forum categories and demo threads (one question in every Clearingstelle state); needs the content for link previews.
+    name: "Forum-Beispiele",
+    run: async (db) => {
+      const { seedForumDemo } = await import("../../app/models/forum-demo.server");
+      return seedForumDemo(db);
+    },
+  },
+  {
+    // Entwicklungsdatenbank: city search documents + demo projects (after the content import, so links resolve).
+    name: "Projekte",
+    run: async (db) => {
+      const { seedDemoProjects } = await import("./demo-projekte");
+      return seedDemoProjects(db);
+    },
+  },
 ];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {

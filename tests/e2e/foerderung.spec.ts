@@ -37,7 +37,6 @@ test.describe("Förderung (Gast)", () => {
     test("finder: keyboard only, GET form, ranked verdicts with named conditions", async ({ page }) => {
       await page.goto("/foerderung/finder");
       await expect(page.getByRole("heading", { level: 1, name: "Passt das Programm?" })).toBeVisible();
-      await expectAccessible(page);
       // keyboard only: Tab into the form, choose with arrow keys, type, submit with Enter
       const wer = page.getByLabel("Wer stellt den Antrag?");
       await wer.focus();
@@ -73,8 +72,17 @@ test.describe("Förderung (Gast)", () => {
       const firstNicht = order.findIndex(([, v]) => v === "nicht");
       expect(order.slice(0, firstNicht).map(([s]) => s)).toContain("esf-plus-nrw");
       expect(order.slice(firstNicht).every(([, v]) => v === "nicht")).toBe(true);
-      await expectAccessible(page);
+      // (axe needs JavaScript in the page: the finder with results is checked in the next test)
     });
+  });
+
+  test("finder with results is axe clean", async ({ page }) => {
+    await page.goto("/foerderung/finder?wer=freier-traeger&feld=arbeitsmarkt&eigenmittel=0&kofinanzierung=nein");
+    await expect(page.getByRole("heading", { name: /Programme geprüft/ })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/foerderung/finder?eigenmittel=150");
+    await expect(page.getByLabel(/Wie viel Eigenmittel/)).toHaveAttribute("aria-invalid", "true");
+    await expectAccessible(page);
   });
 
   test("detail: conditions as a definition list, stale badge, sources, .ics; unknown slug is 404", async ({ page, request }) => {
@@ -147,4 +155,22 @@ test("Redaktion: validation errors next to fields, then a new programme with a d
   await page.getByRole("button", { name: "Änderungen speichern" }).click();
   await expect(page.locator("dl.conditions dt:has-text('Eigenanteil') + dd")).toHaveText("20 %");
   await expect(page.locator(".revision-list")).toContainText("Eigenanteil laut Richtlinie");
+
+  // versions: the change is shown as a diff of the field
+  await page.getByRole("link", { name: "Alle Versionen mit Unterschieden" }).click();
+  await expect(page.getByRole("heading", { name: "Unterschiede von Version 1 zu Version 2" })).toBeVisible();
+  await expect(page.locator(".revision-diff tr", { hasText: "Eigenanteil" })).toContainText("0.2");
+  await expectAccessible(page);
+
+  // the review dashboard lists stale programmes
+  await page.goto("/verwaltung/pruefung");
+  const due = page.getByRole("region", { name: /^Förderprogramme/ });
+  await expect(due.getByRole("link", { name: /^Europäischer Sozialfonds Plus/ })).toHaveAttribute("href", "/foerderung/esf-plus-nrw");
+  await expectAccessible(page);
+
+  // the home page lists the new deadline under "Anstehende Fristen"
+  await page.goto("/");
+  const block = page.getByRole("region", { name: "Anstehende Fristen" });
+  await expect(block).toContainText("30.06.2029");
+  await expect(block.getByRole("link", { name: "Test Ankommen" })).toBeVisible();
 });

@@ -6,7 +6,7 @@ import { XSS_PAYLOADS } from "../fixtures/xss-payloads";
 
 const SHOTS = fileURLToPath(new URL("../../.cache/screens-wissen/", import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
-const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage: true });
+const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
 
 const TYPE_PAGES = [
   { slug: "wohnen-task-force-problemimmobilien", type: "Praxisbeispiel" },
@@ -23,7 +23,7 @@ test.describe("Wissen lesen", () => {
     const count = Number((await page.locator(".results-heading").innerText()).match(/\d+/)![0]);
     expect(count).toBeGreaterThanOrEqual(45);
     await expectAccessible(page);
-    await shot(page, "wissen-liste");
+    await shot(page, "wissen-liste", false);
     const filter = page.getByRole("navigation", { name: "Filter" });
     await filter.getByRole("link", { name: /^Praxisbeispiel/ }).click();
     await expect(page).toHaveURL(/\/wissen\?typ=praxis$/);
@@ -83,6 +83,14 @@ test.describe("Wissen lesen", () => {
   });
 });
 
+test("reflow at 320 px: list and a praxis article without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 700 });
+  for (const path of ["/wissen", "/wissen/wohnen-task-force-problemimmobilien", "/wissen/fakten-zuzuege-bulgarien-rumaenien-2007-2011"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(320);
+  }
+});
+
 test.describe("Redaktion", () => {
   test("edit with preview and reason, see the diff, restore the old revision", async ({ page }) => {
     await login(page, "redaktion");
@@ -107,7 +115,10 @@ test.describe("Redaktion", () => {
     await expect(page.locator(".article-body")).toContainText("Neuer Absatz der Redaktion");
     await page.getByRole("link", { name: /Versionen/ }).click();
     await expect(page.getByRole("heading", { name: "Unterschiede von Version 1 zu Version 2" })).toBeVisible();
-    await expect(page.locator(".diff-body ins")).toContainText("Neuer Absatz der Redaktion");
+    await expect(page.locator(".diff-body ins")).toHaveText(/^(Hinzugefügt: )?\s*Neuer Absatz der Redaktion über \*\*Quartiersfonds\*\*\.\s*$/);
+    await expect(page.locator(".diff-body del")).toHaveCount(0);
+    // Only the body changed: no metadata row (checkbox order, dates … round-trip unchanged).
+    await expect(page.getByRole("table", { name: "Geänderte Angaben" })).toHaveCount(0);
     await expect(page.getByRole("cell", { name: "Ergänzung zum Quartiersfonds" })).toBeVisible();
     await expectAccessible(page);
     await shot(page, "wissen-versionen");

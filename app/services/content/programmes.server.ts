@@ -10,7 +10,5 @@ export const programmeCollection: Collection<ProgrammeFrontmatter> = {
   parse: parseProgrammeFile,
   // `--force` (importOptions, set by the importer) overwrites programmes edited on the web.
   upsert: (tx, input) => importProgramme(tx, { ...input, force: importOptions.force }),
-  finish: (tx) => {
-    finishProgrammeImport(tx);
-  },
+  finish: (tx) => ({ missingLinks: finishProgrammeImport(tx) }),
 };

@@ -1,4 +1,4 @@
-// FTS5 engine: the embedded default. The index (search_fts, see db/migrations/0007_fts.sql) follows
+// FTS5 engine: the embedded default. The index (search_fts, db/migrations/0007_fts.sql + 0008_fts_rowid_bits.sql) follows
 // search_documents through triggers, so a write is findable in the same transaction.
 //
 // Query plan for q = "Schueler Immobilie Krankenversicherng":
@@ -6,37 +6,44 @@
 //   2. per term an OR group: the term as prefix ("schueler"*), vocabulary words that contain it (compound parts,
 //      terms ≥ 5 letters), and – only when no indexed word starts with it – words one edit away (typo, ≥ 5 letters);
 //   3. groups joined with AND (fallback: OR when AND finds nothing), restricted to the text columns;
-//   4. viewer/typ/feld filters as tokens of the `tags` column inside the same MATCH, so totals, facets and hits
-//      only ever see what the viewer may read;
-//   5. bm25 with field weights title 10 > summary 4 = kurz 4 > headings 3 > body 1; ties by document id.
+//   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0008)
+//      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
+//   5. order: documents whose title contains every term first, then the rest; each by bm25 with field weights
+//      title 10 > summary 4 = kurz 4 > headings 3 > body 1 (the best 100 of the rest re-ordered by how many query
+//      terms their title covers); ties by the stable internal key.
 import type Database from "better-sqlite3";
 import type { DB } from "../db.server";
 import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
-import { editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
-import { SEARCH_TYPES, emptyResult, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
+import { STOPWORDS, editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
+import { SEARCH_TYPES, emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
 const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0"; // title, summary, headings, kurz, body, tags
 const TEXT_COLS = "{title summary headings kurz body}";
 const FELDER = Object.keys(HANDLUNGSFELDER);
-const tagFeld = (f: string) => `xqf${f.replace(/-/g, "")}`;
+// Bit layout of search_fts rowids (db/migrations/0008_fts_rowid_bits.sql): seq << 10 | felder << 4 | typ << 1 | vis.
+const TYP_INDEX: Record<string, number> = { wissen: 0, foerderung: 1, forum: 2, projekt: 3, stadt: 4 };
+const FELD_BIT: Record<string, number> = {
+  gesundheit: 1, "soziales-miteinander": 2, wohnen: 4, arbeitsmarkt: 8, "kinder-bildung": 16, zusammenarbeit: 32,
+};
 const MAX_COMPOUNDS = 12;
 const MAX_TYPOS = 4;
 const RERANK_DEPTH = 100;
-const TITLE_BOOST = 1.5;
 
-type TitleMatcher = (title: string) => number;
-
-/** Share of query terms (0–1) found in a title: prefix, compound part or expansion. */
-export function makeTitleMatcher(terms: string[], expansions: string[]): TitleMatcher {
-  return (title) => {
-    const words = tokens(title);
-    const exp = new Set(expansions);
-    let n = 0;
-    for (const t of terms) if (words.some((w) => w.startsWith(t) || (t.length >= 5 && w.includes(t)) || exp.has(w))) n++;
-    return terms.length ? n / terms.length : 0;
+/**
+ * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
+ * words that the query covers – exact titles first – (0.5), share of query terms in summary/kurz (0.5).
+ */
+export function makeHeadScorer(terms: string[], expansions: string[]) {
+  const exp = new Set(expansions);
+  const hit = (t: string, w: string) => w.startsWith(t) || (t.length >= 5 && w.includes(t)) || exp.has(w);
+  const cover = (words: string[]) => (terms.length ? terms.filter((t) => words.some((w) => hit(t, w))).length / terms.length : 0);
+  return (title: string, summary: string) => {
+    const tw = tokens(title).filter((w) => !STOPWORDS.has(w));
+    const precision = tw.length ? tw.filter((w) => terms.some((t) => hit(t, w))).length / tw.length : 0;
+    return 1.0 * cover(tw) + 0.5 * precision + 0.5 * cover(tokens(summary));
   };
 }
 
@@ -60,7 +67,7 @@ class VocabCache {
     const db = this.sqlite();
     const gen = (db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").get() as { v: number } | undefined)?.v ?? 0;
     const now = Date.now();
-    if (this.vocab && (this.vocab.gen === gen || now - this.vocab.loadedAt < 5000)) return this.vocab;
+    if (this.vocab && (this.vocab.gen === gen || now - this.vocab.loadedAt < 60_000)) return this.vocab;
     const rows = db.prepare("SELECT term, doc FROM search_fts_vocab").raw().all() as [string, number][];
     const terms: string[] = [];
     const df = new Map<string, number>();
@@ -111,7 +118,12 @@ class VocabCache {
     const extra: string[] = [];
     if (term.length >= 5) {
       const compounds: string[] = [];
-      for (const t of v.terms) if (t.length > term.length && !t.startsWith(term) && t.includes(term)) compounds.push(t);
+      // German compounds put the head last: "immobilie" → "problemimmobilie(n)", not "immobilienmarkt" (a prefix anyway).
+      for (const t of v.terms) {
+        if (t.length <= term.length || t.startsWith(term)) continue;
+        const at = t.indexOf(term, 3);
+        if (at >= 3 && t.length - at - term.length <= 5) compounds.push(t);
+      }
       compounds.sort((a, b) => (v.df.get(b) ?? 0) - (v.df.get(a) ?? 0) || (a < b ? -1 : 1));
       extra.push(...compounds.slice(0, MAX_COMPOUNDS));
     }
@@ -125,7 +137,7 @@ class VocabCache {
 
 const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts), so quoting is safe
 
-export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string };
+export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string; title: string };
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
@@ -147,17 +159,26 @@ export function compileQuery(terms: string[], expand: (t: string) => string[]): 
     terms,
     expansions,
     and: `${TEXT_COLS} : (${groups.join(" AND ")})`,
+    title: `{title} : (${groups.join(" AND ")})`,
     or: `${TEXT_COLS} : (${groups.join(" OR ")})`,
   };
 }
 
-function filterExpr(viewer: Viewer, typ?: string, feld?: string): string {
-  const vis = visibilityFor(viewer).map((v) => `xqv${v}`);
-  let f = ` AND tags : (${vis.join(" OR ")})`;
-  if (typ) f += ` AND tags : xqt${typ}`;
-  if (feld) f += ` AND tags : ${tagFeld(feld)}`;
-  return f;
+/** SQL condition on the rowid bits: what the viewer may read, plus the typ/feld filters. */
+export function filterSql(viewer: Viewer, typ?: string, feld?: string): string {
+  const vis = visibilityFor(viewer);
+  const parts: string[] = [];
+  if (!vis.includes("members")) parts.push("(rowid & 1) = 0");
+  if (!vis.includes("public")) parts.push("(rowid & 1) = 1");
+  if (typ) parts.push(`((rowid >> 1) & 7) = ${TYP_INDEX[typ] ?? 7}`);
+  if (feld) parts.push(`(rowid & ${(FELD_BIT[feld] ?? 0) << 4}) != 0`);
+  return parts.length ? ` AND ${parts.join(" AND ")}` : "";
 }
+
+/** SQL for the low rowid bits of a search_documents row `d` (same as in migration 0008). */
+const RID_BITS_SQL = `((coalesce((SELECT sum(DISTINCT CASE value WHEN 'gesundheit' THEN 1 WHEN 'soziales-miteinander' THEN 2 WHEN 'wohnen' THEN 4 WHEN 'arbeitsmarkt' THEN 8 WHEN 'kinder-bildung' THEN 16 WHEN 'zusammenarbeit' THEN 32 ELSE 0 END) FROM json_each(CASE WHEN json_valid(d.handlungsfelder) THEN d.handlungsfelder ELSE '[]' END)), 0) << 4) | ((CASE d.typ WHEN 'wissen' THEN 0 WHEN 'foerderung' THEN 1 WHEN 'forum' THEN 2 WHEN 'projekt' THEN 3 WHEN 'stadt' THEN 4 ELSE 7 END) << 1) | (CASE d.visibility WHEN 'public' THEN 0 ELSE 1 END))`;
+
+const TYP_BY_INDEX = Object.fromEntries(Object.entries(TYP_INDEX).map(([k, v]) => [v, k]));
 
 export class FtsSearchIndex implements SearchIndex {
   readonly name = "fts5" as const;
@@ -180,84 +201,102 @@ export class FtsSearchIndex implements SearchIndex {
     db.transaction((tx) => removeSearchDocs(tx, ids));
   }
 
-  private count(match: string): number {
-    return (this.sqlite.prepare("SELECT count(*) FROM search_fts WHERE search_fts MATCH ?").pluck().get(match) as number) ?? 0;
+  /** Total and facets in one pass over the matches (GROUP BY the low rowid bits; no join, no content read). */
+  private facets(match: string, params: SearchParams, viewer: Viewer) {
+    const groups = this.sqlite
+      .prepare(`SELECT rowid & 1023 AS b, count(*) AS n FROM search_fts WHERE search_fts MATCH ?${filterSql(viewer)} GROUP BY b`)
+      .raw()
+      .all(match) as [number, number][];
+    const typCounts: Record<string, number> = {};
+    const feldCounts: Record<string, number> = {};
+    const feldBit = params.feld ? FELD_BIT[params.feld] : 0;
+    const typIdx = params.typ ? TYP_INDEX[params.typ] : -1;
+    let total = 0;
+    for (const [b, n] of groups) {
+      const typ = (b >> 1) & 7;
+      const felder = b >> 4;
+      const typOk = typIdx < 0 || typ === typIdx;
+      const feldOk = !feldBit || (felder & feldBit) !== 0;
+      if (typOk && feldOk) total += n;
+      if (feldOk && TYP_BY_INDEX[typ]) typCounts[TYP_BY_INDEX[typ]] = (typCounts[TYP_BY_INDEX[typ]] ?? 0) + n;
+      if (typOk) for (const f of FELDER) if (felder & FELD_BIT[f]) feldCounts[f] = (feldCounts[f] ?? 0) + n;
+    }
+    return { total, typCounts, feldCounts };
+  }
+
+  private ranked(match: string, filter: string, limit: number) {
+    return this.sqlite
+      .prepare(`SELECT rowid, bm25(search_fts, ${WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?${filter} ORDER BY 2, 1 LIMIT ?`)
+      .raw()
+      .all(match, limit) as [number, number][];
   }
 
   /** Runs one compiled expression; null when it finds nothing. */
-  private run(expr: string, params: SearchParams, viewer: Viewer, matcher: Matcher, titleMatcher: TitleMatcher): SearchResult | null {
-    const typCounts: Record<string, number> = {};
-    const feldCounts: Record<string, number> = {};
-    for (const t of SEARCH_TYPES) {
-      const n = this.count(expr + filterExpr(viewer, t, params.feld));
-      if (n > 0) typCounts[t] = n;
-    }
-    const total = params.typ ? (typCounts[params.typ] ?? 0) : Object.values(typCounts).reduce((a, b) => a + b, 0);
+  private run(compiled: CompiledQuery, mode: "and" | "or", params: SearchParams, viewer: Viewer): SearchResult | null {
+    const match = mode === "and" ? compiled.and : compiled.or;
+    const { total, typCounts, feldCounts } = this.facets(match, params, viewer);
     if (total === 0) return null;
-    for (const f of FELDER) {
-      const n = this.count(expr + filterExpr(viewer, params.typ, f));
-      if (n > 0) feldCounts[f] = n;
-    }
-    const full = expr + filterExpr(viewer, params.typ, params.feld);
-    const rows = this.rankedIds(full, params, titleMatcher);
-    const docs = rows.length
-      ? (this.sqlite
-          .prepare(
-            `SELECT id, typ, slug, url, title, summary, kurz, body FROM search_documents WHERE id IN (${rows.map(() => "?").join(",")})`,
-          )
-          .all(...rows) as { id: string; typ: string; slug: string; url: string; title: string; summary: string; kurz: string; body: string }[])
-      : [];
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const hits = rows
-      .map((id) => byId.get(id))
+    const filter = filterSql(viewer, params.typ, params.feld);
+    const end = params.offset + params.limit;
+    // Tier 1: every term in the title (AND queries only).
+    // Candidates: the best RERANK_DEPTH by bm25 plus (AND queries) the best RERANK_DEPTH with every term in the
+    // title. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
+    // candidates are therefore re-scored with what the title and the summary say about the query.
+    const full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
+    const inTitle = mode === "and" ? this.ranked(compiled.title, filter, RERANK_DEPTH) : [];
+    const cands = new Map<number, number>();
+    for (const [rid, r] of [...full.slice(0, RERANK_DEPTH), ...inTitle]) cands.set(rid, r);
+    const heads = this.heads([...cands.keys()]);
+    const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
+    const best = Math.min(-1e-9, ...cands.values());
+    const scored = [...cands].map(([rid, r]) => {
+      const h = heads.get(rid);
+      return { rid, s: r / best + (h ? score(h.title, h.summary) : 0) };
+    });
+    scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
+    const ranked = scored.map((x) => x.rid);
+    const seen = new Set(ranked);
+    const rids = [...ranked, ...full.slice(RERANK_DEPTH).map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
+    const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
+    const docs = this.docsByRid(rids);
+    const hits = rids
+      .map((rid) => docs.get(rid))
       .filter((d): d is NonNullable<typeof d> => !!d)
-      .map((d) => ({
-        typ: d.typ as SearchResult["hits"][number]["typ"],
-        slug: d.slug,
-        url: d.url,
-        title: d.title,
-        snippet: snippetFor(d, matcher),
-      }));
+      .map((d) => ({ typ: d.typ as SearchHit["typ"], slug: d.slug, url: d.url, title: d.title, snippet: snippetFor(d, matcher) }));
     return { total, hits, facets: { typ: typCounts, feld: feldCounts } };
   }
 
-  /**
-   * Ids of one page in rank order. The best RERANK_DEPTH candidates by bm25 are re-ordered by how many query
-   * terms their title covers (a title that names the subject beats a passing mention in a long body); the
-   * rest keeps the bm25 order. Ties by document id, so the same request always gives the same order.
-   */
-  private rankedIds(match: string, params: SearchParams, titleMatcher: TitleMatcher): string[] {
-    const end = params.offset + params.limit;
-    const top = this.sqlite
+  private heads(rids: number[]): Map<number, { title: string; summary: string }> {
+    if (rids.length === 0) return new Map();
+    const rows = this.sqlite
       .prepare(
-        `SELECT k.doc_id AS id, bm25(search_fts, ${WEIGHTS}) AS r, d.title AS title FROM search_fts f
-         JOIN search_fts_keys k ON k.rid = f.rowid JOIN search_documents d ON d.id = k.doc_id
-         WHERE search_fts MATCH ? ORDER BY r, k.doc_id LIMIT ?`,
+        `SELECT k.rid, d.title, d.summary || ' ' || d.kurz FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
+         WHERE k.rid IN (${rids.map(() => "?").join(",")})`,
       )
-      .all(match, RERANK_DEPTH) as { id: string; r: number; title: string }[];
-    const scored = top.map((c) => ({ id: c.id, s: -c.r * (1 + TITLE_BOOST * titleMatcher(c.title)) }));
-    scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const ids = scored.map((c) => c.id);
-    if (end <= ids.length || top.length < RERANK_DEPTH) return ids.slice(params.offset, end);
-    const rest = this.sqlite
+      .raw()
+      .all(...rids) as [number, string, string][];
+    return new Map(rows.map(([rid, title, summary]) => [rid, { title, summary }]));
+  }
+
+  private docsByRid(rids: number[]) {
+    type Row = { rid: number; typ: string; slug: string; url: string; title: string; summary: string; kurz: string; body: string };
+    if (rids.length === 0) return new Map<number, Row>();
+    const rows = this.sqlite
       .prepare(
-        `SELECT k.doc_id AS id FROM search_fts f JOIN search_fts_keys k ON k.rid = f.rowid
-         WHERE search_fts MATCH ? ORDER BY bm25(search_fts, ${WEIGHTS}), k.doc_id LIMIT ? OFFSET ?`,
+        `SELECT k.rid, d.typ, d.slug, d.url, d.title, d.summary, d.kurz, d.body FROM search_fts_keys k
+         JOIN search_documents d ON d.id = k.doc_id WHERE k.rid IN (${rids.map(() => "?").join(",")})`,
       )
-      .pluck()
-      .all(match, end - RERANK_DEPTH, RERANK_DEPTH) as string[];
-    return [...ids, ...rest].slice(params.offset, end);
+      .all(...rids) as Row[];
+    return new Map(rows.map((r) => [r.rid, r]));
   }
 
   async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
     const terms = queryTerms(params.q);
     if (terms.length === 0) return emptyResult();
     const compiled = compileQuery(terms, (t) => this.vocab.expand(t));
-    const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
-    const titleMatcher = makeTitleMatcher(compiled.terms.map(stem), compiled.expansions);
-    const res = this.run(compiled.and, params, viewer, matcher, titleMatcher);
+    const res = this.run(compiled, "and", params, viewer);
     if (res) return res;
-    if (terms.length > 1) return this.run(compiled.or, params, viewer, matcher, titleMatcher) ?? emptyResult();
+    if (terms.length > 1) return this.run(compiled, "or", params, viewer) ?? emptyResult();
     return emptyResult();
   }
 
@@ -285,20 +324,18 @@ export class FtsSearchIndex implements SearchIndex {
     db.transaction(() => {
       db.prepare("INSERT INTO search_fts(search_fts) VALUES('delete-all')").run();
       db.prepare("DELETE FROM search_fts_keys").run();
-      db.prepare("INSERT INTO search_fts_keys (doc_id) SELECT id FROM search_documents ORDER BY id").run();
+      db.prepare(`INSERT INTO search_fts_keys (rid, doc_id) SELECT ((row_number() OVER (ORDER BY d.id)) << 10) | ${RID_BITS_SQL}, d.id FROM search_documents d`).run();
     })();
     const batch = 5000;
-    const maxRid = (db.prepare("SELECT coalesce(max(rid), 0) FROM search_fts_keys").pluck().get() as number) ?? 0;
+    const maxSeq = ((db.prepare("SELECT coalesce(max(rid), 0) FROM search_fts_keys").pluck().get() as number) ?? 0) >> 10;
     const insert = db.prepare(
       `INSERT INTO search_fts (rowid, title, summary, headings, kurz, body, tags)
-       SELECT k.rid, ${foldSql("d.title")}, ${foldSql("d.summary")}, ${foldSql("d.headings")}, ${foldSql("d.kurz")}, ${foldSql("d.body")},
-         'xqt' || d.typ || ' xqv' || d.visibility || ' ' || coalesce((SELECT group_concat('xqf' || replace(value, '-', ''), ' ')
-           FROM json_each(CASE WHEN json_valid(d.handlungsfelder) THEN d.handlungsfelder ELSE '[]' END)), '')
-       FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id WHERE k.rid > ? AND k.rid <= ?`,
+       SELECT k.rid, ${foldSql("d.title")}, ${foldSql("d.summary")}, ${foldSql("d.headings")}, ${foldSql("d.kurz")}, ${foldSql("d.body")}, ''
+       FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id WHERE k.rid >= ? AND k.rid < ?`,
     );
     let done = 0;
-    for (let from = 0; from < maxRid; from += batch) {
-      done += insert.run(from, from + batch).changes;
+    for (let from = 0; from <= maxSeq; from += batch) {
+      done += insert.run(from * 1024, (from + batch) * 1024).changes;
       progress?.(done, total);
     }
     db.prepare("INSERT INTO search_fts(search_fts) VALUES('optimize')").run();
@@ -309,7 +346,8 @@ export class FtsSearchIndex implements SearchIndex {
 
   async ready() {
     try {
-      this.sqlite.prepare("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'xqvpublic' LIMIT 1").get();
+      this.sqlite.prepare("SELECT rowid FROM search_fts WHERE search_fts MATCH 'bereit' LIMIT 1").all();
+      this.sqlite.prepare("SELECT rid FROM search_fts_keys LIMIT 1").all();
       return true;
     } catch {
       return false;
