@@ -23,6 +23,7 @@ import { readFlash } from "~/services/flash.server";
 import { useNonce } from "~/utils/nonce";
 import { ROLES } from "~/utils/taxonomy";
 import { SITE_NAME } from "~/utils/meta";
+import { SearchCombobox } from "~/components/search/SearchCombobox";
 import { countUnread } from "~/models/notification.server";
 import { getDb } from "~/services/db.server";
 
@@ -151,13 +152,7 @@ function Header() {
           </span>
           <span>{SITE_NAME}</span>
         </Link>
-        <Form method="get" action="/suche" role="search" className="header-search" aria-label="Website durchsuchen">
-          <label htmlFor="kopf-suche" className="visually-hidden">
-            Suchbegriff
-          </label>
-          <input id="kopf-suche" type="search" name="q" placeholder="Suchen …" autoComplete="off" />
-          <button type="submit">Suchen</button>
-        </Form>
+        <SearchCombobox />
         <div className="account">
           {user ? (
             <>

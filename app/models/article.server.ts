@@ -180,7 +180,7 @@ export function slugFromTitle(title: string): string {
 }
 
 function uniqueSlug(db: Executor, base: string): string {
-  let slug = base;
+  let slug = NOT_ARTICLES.has(base) ? `${base}-2` : base;
   for (let n = 2; db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get(); n++) slug = `${base}-${n}`;
   return slug;
 }
@@ -617,7 +617,7 @@ export function parseArticleForm(form: FormData, opts: { requireReason: boolean;
   if (opts.allowSlug && str("slug").trim()) {
     const s = slugSchema.safeParse(str("slug").trim());
     if (!s.success) errors.slug = s.error.issues[0].message;
-    else if (getArticleBySlug(opts.db, s.data)) errors.slug = "Dieser Kurzname ist schon vergeben.";
+    else if (getArticleBySlug(opts.db, s.data) || NOT_ARTICLES.has(s.data)) errors.slug = "Dieser Kurzname ist schon vergeben.";
     else slug = s.data;
   }
   if (Object.keys(errors).length || !parsed.success) return { ok: false, errors, values };

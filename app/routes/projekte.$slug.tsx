@@ -77,13 +77,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         currentDate: i.currentDate,
       })),
       events: p.events,
-      updates: p.updates.map((u) => ({ id: u.id, body: u.body, createdAt: u.createdAt.toISOString(), cityName: u.cityName, authorName: u.authorName })),
+      // names of people only for signed-in members of the network; guests see the city
+      updates: p.updates.map((u) => ({ id: u.id, body: u.body, createdAt: u.createdAt.toISOString(), cityName: u.cityName, authorName: user ? u.authorName : null })),
       articles: p.articleSlugs.map((s) => ({ slug: s, title: docs.get(`wissen:${s}`) ?? null })),
     },
     totals,
     revisions: listRevisions(db, "project", p.id)
       .slice(0, 10)
-      .map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt.toISOString(), authorName: r.authorName })),
+      .map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt.toISOString(), authorName: user ? r.authorName : null })),
     canEdit: can(viewer, "project.edit", resource),
     canUpdate: can(viewer, "project.addUpdate", resource),
   };
@@ -366,6 +367,11 @@ export default function Projekt() {
       ) : null}
 
       <h2>Versionen</h2>
+      {canEdit ? (
+        <p>
+          <Link to={`/projekte/${p.slug}/versionen`}>Änderungen zwischen den Versionen ansehen</Link>
+        </p>
+      ) : null}
       <ol className="projekt-revisions">
         {revisions.map((r) => (
           <li key={r.version}>

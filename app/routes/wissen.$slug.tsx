@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { cityNames, getArticleBySlug, relatedArticles } from "~/models/article.server";
+import { cityNames, getArticleBySlug, listSuggestionsByAuthor, relatedArticles } from "~/models/article.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -13,7 +13,8 @@ import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, STATIONEN, label } from "~/util
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.article.title ?? "Wissen", data?.article.summary);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = toViewer(await getUser(request));
+  const user = await getUser(request);
+  const viewer = toViewer(user);
   const db = getDb();
   const a = getArticleBySlug(db, params.slug ?? "");
   if (!a || (a.status !== "veroeffentlicht" && !can(viewer, "content.readDrafts"))) throw new Response("Beitrag nicht gefunden", { status: 404 });
@@ -50,18 +51,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         : null,
     },
     related: relatedArticles(db, a).map((r) => ({ ...r, typeLabel: ARTICLE_TYPES[r.type] })),
+    // The author of a suggestion sees the decision here (in-site) as well as by e-mail; 30 days.
+    decisions: user
+      ? listSuggestionsByAuthor(db, user.id, a.id)
+          .filter((x) => x.decidedAt && Date.now() - x.decidedAt.getTime() < 30 * 86_400_000)
+          .map((x) => ({ id: x.id, accepted: x.status === "angenommen", note: x.decisionNote, at: x.decidedAt!.toISOString() }))
+      : [],
     canEdit: can(viewer, "content.edit"),
     canSuggest: can(viewer, "content.suggest") && !can(viewer, "content.edit"),
   };
 }
 
 export default function Artikel() {
-  const { article: a, related, canEdit, canSuggest } = useLoaderData<typeof loader>();
+  const { article: a, related, canEdit, canSuggest, decisions } = useLoaderData<typeof loader>();
   return (
     <article className={`article article--${a.type}`}>
       <p className="no-print breadcrumb">
         <Link to="/wissen">Wissen</Link> › <Link to={`/wissen?typ=${a.type}`}>{a.typeLabel}</Link>
       </p>
+      {decisions.map((d) => (
+        <p key={d.id} className="notice no-print">
+          Ihr Änderungsvorschlag wurde am {formatDate(d.at)} {d.accepted ? "übernommen" : "nicht übernommen"}.
+          {d.note ? ` Anmerkung der Redaktion: ${d.note}` : ""}
+        </p>
+      ))}
       <p className="article-type">{a.typeLabel}</p>
       <h1>{a.title}</h1>
       <p className="lead">{a.summary}</p>

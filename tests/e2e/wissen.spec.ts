@@ -198,6 +198,9 @@ test.describe("Mitglied", () => {
     await logout(page);
 
     await login(page, "mitgliedDortmund");
+    await page.goto("/wissen/glossar-eigenanteil");
+    await expect(page.locator(".notice")).toContainText("Ihr Änderungsvorschlag wurde am");
+    await expect(page.locator(".notice")).toContainText("übernommen");
     await page.goto("/wissen/glossar-eigenanteil/vorschlagen");
     await expect(page.locator("main")).toContainText("übernommen");
   });

@@ -15,6 +15,7 @@ import { action as detailAction, loader as detailLoader } from "~/routes/projekt
 import { loader as csvLoader } from "~/routes/projekte.export[.]csv";
 import { loader as jsonLoader } from "~/routes/projekte.export[.]json";
 import { loader as listLoader } from "~/routes/projekte._index";
+import { loader as versionsLoader } from "~/routes/projekte.$slug_.versionen";
 import { loader as cityLoader } from "~/routes/staedte.$slug";
 import { loader as compareLoader } from "~/routes/staedte.vergleich";
 import { loader as overviewLoader } from "~/routes/verwaltung.uebersicht";
@@ -193,6 +194,22 @@ describe("create, edit and update with permissions", () => {
     expect(doc.visibility).toBe("public");
     expect(doc.status).toBe("bewilligt");
     expect(listProjectsUsingProgramme(db, "zuwanderung-suedosteuropa-nrw", null).map((x) => x.slug)).toContain(slug);
+  });
+
+  it("shows a revision diff to editors only; guests see no names of people", async () => {
+    const v = (await versionsLoader({ request: req(`/projekte/${slug}/versionen`, "koDo"), params: params(slug), context: {} })) as {
+      diff: { von: number; bis: number; fields: { field: string; before: string; after: string }[] };
+    };
+    expect(v.diff).toMatchObject({ von: 1, bis: 2 });
+    expect(v.diff.fields).toContainEqual({ field: "status", before: '"beantragt"', after: '"bewilligt"' });
+    expect(await status(versionsLoader({ request: req(`/projekte/${slug}/versionen`, "koDu"), params: params(slug), context: {} }))).toBe(403);
+    expect(await status(versionsLoader({ request: req(`/projekte/${slug}/versionen`), params: params(slug), context: {} }))).toBe(302);
+    const guest = (await detailLoader({ request: req(`/projekte/${slug}`), params: params(slug), context: {} })) as {
+      project: { updates: { authorName: string | null; cityName: string | null }[] };
+      revisions: { authorName: string | null }[];
+    };
+    expect(guest.project.updates[0]).toMatchObject({ authorName: null, cityName: "Duisburg" });
+    expect(guest.revisions.every((r) => r.authorName === null)).toBe(true);
   });
 });
 

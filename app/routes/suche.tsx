@@ -1,0 +1,185 @@
+// /suche – full search page: query form, facet filters (typ, Handlungsfeld) with counts, results labelled by
+// type with highlighted snippets, "Meinten Sie …?" when nothing is found, paging. Works without JavaScript.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getUser, toViewer } from "~/services/auth.server";
+import { getSearchIndex, parseSearchParams } from "~/services/search/index.server";
+import { snippetParts } from "~/services/search/fold";
+import { SEARCH_TYPES, emptyResult, type SearchResult } from "~/services/search/types";
+import { TYP_LABELS } from "~/components/search/SearchCombobox";
+import { HANDLUNGSFELDER } from "~/utils/taxonomy";
+import { formatNumber } from "~/utils/format";
+import { titleMeta } from "~/utils/meta";
+
+const PAGE_SIZE = 10;
+
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => titleMeta(d?.q ? `Suche: ${d.q}` : "Suche");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(url, { defaultLimit: PAGE_SIZE });
+  const viewer = toViewer(await getUser(request));
+  const q = (url.searchParams.get("q") ?? "").slice(0, 2000);
+  if (!parsed.ok) {
+    return data({ q, typ: null, feld: null, seite: 1, limit: PAGE_SIZE, result: emptyResult(), suggestion: null, error: parsed.error }, { status: 400 });
+  }
+  const p = parsed.params;
+  const seite = Math.floor(p.offset / p.limit) + 1;
+  const base = { q: p.q, typ: p.typ ?? null, feld: p.feld ?? null, seite, limit: p.limit, error: null as string | null };
+  if (!p.q.trim()) return { ...base, result: emptyResult(), suggestion: null };
+  const index = getSearchIndex();
+  let result: SearchResult;
+  try {
+    result = await index.search(p, viewer);
+  } catch {
+    return data({ ...base, result: emptyResult(), suggestion: null, error: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal." }, { status: 503 });
+  }
+  const suggestion = result.total === 0 ? await index.suggest(p.q, viewer).catch(() => null) : null;
+  return { ...base, result, suggestion };
+}
+
+function href(q: string, opts: { typ?: string | null; feld?: string | null; seite?: number }) {
+  const sp = new URLSearchParams({ q });
+  if (opts.typ) sp.set("typ", opts.typ);
+  if (opts.feld) sp.set("feld", opts.feld);
+  if (opts.seite && opts.seite > 1) sp.set("seite", String(opts.seite));
+  return `/suche?${sp.toString()}`;
+}
+
+function Snippet({ text }: { text: string }) {
+  return (
+    <>
+      {snippetParts(text).map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </>
+  );
+}
+
+export default function Suche() {
+  const { q, typ, feld, seite, limit, result, suggestion, error } = useLoaderData<typeof loader>();
+  const pages = Math.max(1, Math.ceil(result.total / limit));
+  const from = (seite - 1) * limit + 1;
+  const to = Math.min(result.total, seite * limit);
+  const hasFacets = Object.keys(result.facets.typ).length > 0 || Object.keys(result.facets.feld).length > 0;
+  return (
+    <div className="suche">
+      <h1>Suche</h1>
+      <Form method="get" action="/suche" className="suche-form">
+        <label htmlFor="suche-q">Suchbegriff</label>
+        <div className="suche-form__row">
+          <input id="suche-q" type="search" name="q" defaultValue={q} autoComplete="off" aria-describedby={error ? "suche-fehler" : undefined} />
+          {typ ? <input type="hidden" name="typ" value={typ} /> : null}
+          {feld ? <input type="hidden" name="feld" value={feld} /> : null}
+          <button type="submit">Suchen</button>
+        </div>
+      </Form>
+      {error ? (
+        <p id="suche-fehler" className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      {q.trim() && !error ? (
+        <div className="suche-layout">
+          {hasFacets || typ || feld ? (
+            <aside className="suche-facetten" aria-labelledby="facetten-titel">
+              <h2 id="facetten-titel">Treffer eingrenzen</h2>
+              <h3 id="facette-typ">Art</h3>
+              <ul aria-labelledby="facette-typ">
+                <li>
+                  <Link to={href(q, { feld })} aria-current={!typ ? "true" : undefined}>
+                    Alle Arten
+                  </Link>
+                </li>
+                {SEARCH_TYPES.filter((t) => result.facets.typ[t] || typ === t).map((t) => (
+                  <li key={t}>
+                    <Link to={href(q, { typ: t, feld })} aria-current={typ === t ? "true" : undefined}>
+                      {TYP_LABELS[t]} <span className="suche-count">({formatNumber(result.facets.typ[t] ?? 0)})</span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+              <h3 id="facette-feld">Handlungsfeld</h3>
+              <ul aria-labelledby="facette-feld">
+                <li>
+                  <Link to={href(q, { typ })} aria-current={!feld ? "true" : undefined}>
+                    Alle Handlungsfelder
+                  </Link>
+                </li>
+                {Object.entries(HANDLUNGSFELDER)
+                  .filter(([k]) => result.facets.feld[k] || feld === k)
+                  .map(([k, label]) => (
+                    <li key={k}>
+                      <Link to={href(q, { typ, feld: k })} aria-current={feld === k ? "true" : undefined}>
+                        {label} <span className="suche-count">({formatNumber(result.facets.feld[k] ?? 0)})</span>
+                      </Link>
+                    </li>
+                  ))}
+              </ul>
+            </aside>
+          ) : null}
+
+          <section className="suche-ergebnisse" aria-labelledby="ergebnisse-titel">
+            <h2 id="ergebnisse-titel" className="visually-hidden">
+              Ergebnisse
+            </h2>
+            <p className="suche-anzahl" role="status">
+              {result.total === 0
+                ? `Keine Treffer für „${q}“.`
+                : `${formatNumber(result.total)} ${result.total === 1 ? "Treffer" : "Treffer"} für „${q}“${pages > 1 ? ` – ${from} bis ${to}` : ""}.`}
+            </p>
+            {suggestion ? (
+              <p className="suche-vorschlag">
+                Meinten Sie <Link to={href(suggestion, { typ, feld })}>{suggestion}</Link>?
+              </p>
+            ) : null}
+            {result.hits.length > 0 ? (
+              <ol className="suche-liste" start={from}>
+                {result.hits.map((h) => (
+                  <li key={`${h.typ}:${h.slug}`} className="suche-treffer">
+                    <h3>
+                      <Link to={h.url}>{h.title}</Link>
+                    </h3>
+                    <p className="suche-treffer__typ">
+                      <span className="badge">{TYP_LABELS[h.typ] ?? h.typ}</span>
+                    </p>
+                    {h.snippet ? (
+                      <p className="suche-treffer__snippet">
+                        <Snippet text={h.snippet} />
+                      </p>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {pages > 1 ? (
+              <nav aria-label="Seiten der Trefferliste" className="suche-seiten">
+                <ul>
+                  {seite > 1 ? (
+                    <li>
+                      <Link to={href(q, { typ, feld, seite: seite - 1 })} rel="prev">
+                        Vorherige Seite
+                      </Link>
+                    </li>
+                  ) : null}
+                  <li>
+                    Seite {seite} von {formatNumber(pages)}
+                  </li>
+                  {seite < pages ? (
+                    <li>
+                      <Link to={href(q, { typ, feld, seite: seite + 1 })} rel="next">
+                        Nächste Seite
+                      </Link>
+                    </li>
+                  ) : null}
+                </ul>
+              </nav>
+            ) : null}
+          </section>
+        </div>
+      ) : !error ? (
+        <p>Geben Sie einen Suchbegriff ein, zum Beispiel „Problemimmobilien“, „EFRE Kommune“ oder „Schulpflicht“.</p>
+      ) : null}
+    </div>
+  );
+}
