@@ -57,6 +57,9 @@ test.describe("Entwicklungsdatenbank", () => {
     await expect(page.getByRole("img", { name: /Familien mit Krankenversicherung/ })).toBeVisible();
     await expect(page.locator(".projekt-timeline")).toContainText("Beantragt");
     await expectAccessible(page);
+    await page.getByRole("link", { name: "Änderungen zwischen den Versionen ansehen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Versionen: ${TITLE}`);
+    await expect(page.getByRole("row", { name: /Projekt angelegt/ })).toBeVisible();
     await logout(page);
 
     await login(page, "koordinationDuisburg");

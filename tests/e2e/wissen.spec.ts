@@ -8,6 +8,9 @@ const SHOTS = fileURLToPath(new URL("../../.cache/screens-wissen/", import.meta.
 mkdirSync(SHOTS, { recursive: true });
 const shot = (page: Page, name: string, fullPage = true) => page.screenshot({ path: `${SHOTS}${name}.png`, fullPage });
 
+/** The root's status region inside <main> (flash messages after a redirect). */
+const flash = (page: Page) => page.locator("main > [role=status]").first();
+
 const TYPE_PAGES = [
   { slug: "wohnen-task-force-problemimmobilien", type: "Praxisbeispiel" },
   { slug: "loesungsszenario-1-verantwortungsgemeinschaft", type: "Lösungsszenario" },
@@ -111,7 +114,7 @@ test.describe("Redaktion", () => {
     await expect(page.locator(".preview strong")).toHaveText("Quartiersfonds");
     await page.getByRole("button", { name: "Speichern" }).click();
     await expect(page).toHaveURL(/\/wissen\/glossar-iti$/);
-    await expect(page.getByRole("status")).toContainText("Gespeichert als Version 2");
+    await expect(flash(page)).toContainText("Gespeichert als Version 2");
     await expect(page.locator(".article-body")).toContainText("Neuer Absatz der Redaktion");
     await page.getByRole("link", { name: /Versionen/ }).click();
     await expect(page.getByRole("heading", { name: "Unterschiede von Version 1 zu Version 2" })).toBeVisible();
@@ -123,7 +126,7 @@ test.describe("Redaktion", () => {
     await expectAccessible(page);
     await shot(page, "wissen-versionen");
     await page.getByRole("button", { name: "Version 1 wiederherstellen" }).click();
-    await expect(page.getByRole("status")).toContainText("Version 1 wiederhergestellt (neue Version 3)");
+    await expect(flash(page)).toContainText("Version 1 wiederhergestellt (neue Version 3)");
     await page.goto("/wissen/glossar-iti");
     await expect(page.locator(".article-body")).not.toContainText("Neuer Absatz der Redaktion");
   });
@@ -141,7 +144,7 @@ test.describe("Redaktion", () => {
     await page.getByLabel("Text (Markdown)").fill("## Antwort\n\nSiehe [[gesundheit-notfallfonds-clearingstelle]] und [[gibt-es-noch-nicht]].");
     await page.getByLabel("Status").selectOption("veroeffentlicht");
     await page.getByRole("button", { name: "Speichern" }).click();
-    await expect(page.getByRole("status")).toContainText("Beitrag angelegt");
+    await expect(flash(page)).toContainText("Beitrag angelegt");
     await expect(page).toHaveURL(/\/wissen\/wer-zahlt-die-notfallbehandlung-ohne-krankenversicherung$/);
     await expect(page.locator(".article-type").first()).toHaveText("FAQ");
     await expect(page.locator(".article-body .link-missing")).toContainText("(Beitrag fehlt)");
@@ -182,7 +185,7 @@ test.describe("Mitglied", () => {
     await body.fill(`${await body.inputValue()}\n\nErgänzung aus Dortmund: Eigenanteile können oft durch Personalkosten erbracht werden.`);
     await page.getByLabel("Begründung").fill("Praxiserfahrung aus dem Dortmunder Netzwerk");
     await page.getByRole("button", { name: "Vorschlag senden" }).click();
-    await expect(page.getByRole("status")).toContainText("Ihr Vorschlag wurde an die Redaktion übermittelt");
+    await expect(flash(page)).toContainText("Ihr Vorschlag wurde an die Redaktion übermittelt");
     await expect(page.locator("main")).toContainText("wartet auf die Redaktion");
     await logout(page);
 
@@ -192,7 +195,7 @@ test.describe("Mitglied", () => {
     await expect(card.locator(".diff-body ins")).toContainText("Ergänzung aus Dortmund");
     await expectAccessible(page);
     await card.getByRole("button", { name: /Übernehmen/ }).click();
-    await expect(page.getByRole("status")).toContainText("übernommen");
+    await expect(flash(page)).toContainText("übernommen");
     await page.goto("/wissen/glossar-eigenanteil");
     await expect(page.locator(".article-body")).toContainText("Ergänzung aus Dortmund");
     await logout(page);

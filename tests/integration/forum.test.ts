@@ -227,3 +227,13 @@ describe("scale", () => {
     console.log(`[forum-scale] 2000-post topic, page query+render (ms): ${times.map((t) => t.toFixed(1)).join(", ")}; warm median ${warm.sort((a, b) => a - b)[1].toFixed(1)} ms`);
   });
 });
+
+describe("unsubscribe token encoding", () => {
+  it("rejects a token whose last character was changed even if it decodes to the same bytes", () => {
+    const t = unsubscribeToken(actors.duisburg.id);
+    for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") {
+      const forged = t.slice(0, -1) + c;
+      if (forged !== t) expect(verifyUnsubscribeToken(forged)).toBeNull();
+    }
+  });
+});

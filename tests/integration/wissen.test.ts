@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createTestDb, makeUser } from "../setup/db";
 import {
+  articleFormValues,
   createArticle,
   createSuggestion,
   decideSuggestion,
@@ -163,6 +164,22 @@ describe("queries", () => {
     expect(listDueForReview(db, "2026-11-25").map((r) => r.slug)).toEqual([a.slug]);
     const row = getArticleBySlug(db, a.slug)!;
     expect(relatedArticles(db, row).map((r) => r.title)).toEqual(["Glossar"]);
+  });
+
+  it("the editor round-trips every field of a stored article unchanged (incl. the diagramm YAML)", async () => {
+    const u = await makeUser(db, "redaktion");
+    const chart = { titel: "Zuzüge", einheit: "Personen", quelle: "Abb. 1", kategorien: ["2007", "2008"], reihen: [{ name: "Bulgarien", werte: [20702, 23834] }] };
+    const a = createArticle(db, { ...base, type: "fakten", chart, station: null }, { id: u.id });
+    const row = getArticleBySlug(db, a.slug)!;
+    const form = new FormData();
+    for (const [k, v] of Object.entries(articleFormValues(row))) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);
+    form.set("reason", "nur gespeichert");
+    const r = parseArticleForm(form, { requireReason: true, allowSlug: false, db, cities: ["dortmund", "duisburg"] });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.input.chart).toEqual(chart);
+    const { slug: _s, ...rest } = { ...r.input, slug: "" };
+    expect(rest).toMatchObject({ title: row.title, body: row.body, stand: row.stand, pruefenBis: row.pruefenBis, handlungsfelder: row.handlungsfelder, quellen: row.quellen });
   });
 
   it("the editor form uses the front-matter schema and reports errors per field", async () => {
