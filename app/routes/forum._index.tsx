@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { listCategories, listTopics } from "~/models/forum.server";
+import { ensureCategories, listAllCategories, listCategories, listTopics } from "~/models/forum.server";
 import { titleMeta } from "~/utils/meta";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { StatusBadge } from "~/components/forum/TopicMeta";
@@ -12,6 +12,7 @@ export const meta: MetaFunction = () => titleMeta("Forum", "Fachforum der Städt
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
   const db = getDb();
+  if (listAllCategories(db).length === 0) ensureCategories(db); // a fresh installation without demo data
   const categories = listCategories(db, viewer).map((c) => ({
     slug: c.slug,
     name: c.name,
@@ -44,6 +45,11 @@ export default function ForumIndex() {
         städtische Koordination an die <Link to="/clearingstelle">Clearingstelle</Link>.
       </p>
       {!signedIn ? <p className="notice">Einige Kategorien sind nur für angemeldete Mitglieder sichtbar.</p> : null}
+      <p>
+        <a href="/forum/feed.xml" type="application/atom+xml">
+          Neue Themen als Feed (Atom)
+        </a>
+      </p>
       <h2>Kategorien</h2>
       <ul className="cards">
         {categories.map((c) => (

@@ -5,7 +5,10 @@
 const UMLAUTS: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss", ẞ: "ss", Ä: "ae", Ö: "oe", Ü: "ue" };
 
 /** Fold one piece of text the same way the index does (see db/migrations/*_fts.sql): lower case, umlauts spelled out. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase(); // fast path: most words need no Unicode work
   return text
     .normalize("NFC")
     .replace(/[äöüßẞÄÖÜ]/g, (c) => UMLAUTS[c])

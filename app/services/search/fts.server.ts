@@ -137,7 +137,7 @@ class VocabCache {
 
 const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts), so quoting is safe
 
-export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string; title: string };
+export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string; title: string; summary: string };
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
@@ -160,6 +160,7 @@ export function compileQuery(terms: string[], expand: (t: string) => string[]): 
     expansions,
     and: `${TEXT_COLS} : (${groups.join(" AND ")})`,
     title: `{title} : (${groups.join(" AND ")})`,
+    summary: `{summary kurz} : (${groups.join(" AND ")})`,
     or: `${TEXT_COLS} : (${groups.join(" OR ")})`,
   };
 }
@@ -240,12 +241,13 @@ export class FtsSearchIndex implements SearchIndex {
     const end = params.offset + params.limit;
     // Tier 1: every term in the title (AND queries only).
     // Candidates: the best RERANK_DEPTH by bm25 plus (AND queries) the best RERANK_DEPTH with every term in the
-    // title. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
+    // title and the best RERANK_DEPTH with every term in the summary/kurz. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
     // candidates are therefore re-scored with what the title and the summary say about the query.
     const full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
     const inTitle = mode === "and" ? this.ranked(compiled.title, filter, RERANK_DEPTH) : [];
+    const inSummary = mode === "and" ? this.ranked(compiled.summary, filter, RERANK_DEPTH) : [];
     const cands = new Map<number, number>();
-    for (const [rid, r] of [...full.slice(0, RERANK_DEPTH), ...inTitle]) cands.set(rid, r);
+    for (const [rid, r] of [...full.slice(0, RERANK_DEPTH), ...inTitle, ...inSummary]) cands.set(rid, r);
     const heads = this.heads([...cands.keys()]);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
     const best = Math.min(-1e-9, ...cands.values());
