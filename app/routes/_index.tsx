@@ -4,6 +4,7 @@ import { listUpcomingDeadlines } from "~/models/programme.server";
 import { getDb } from "~/services/db.server";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
+import { latestTopics } from "~/models/forum.server";
 
 export const meta: MetaFunction = () =>
   titleMeta(undefined, "Wissen, Förderwegweiser, Fachforum mit Clearingstelle und Projektdatenbank für Städte mit Zuwanderung aus Bulgarien und Rumänien.");
@@ -18,11 +19,13 @@ const AREAS = [
 /** Public data only: the next funding deadlines (Förderung). */
 export async function loader() {
   const deadlines = listUpcomingDeadlines(getDb(), { from: todayIso(), limit: 5 }).map((d) => ({ slug: d.slug, kurz: d.kurz, bezeichnung: d.bezeichnung, datum: d.datum }));
-  return { deadlines };
+  // Forum: public categories only (the start page shows the same to everybody).
+  const forum = latestTopics(getDb(), null, 5).map((t) => ({ id: t.id, title: t.title, categorySlug: t.categorySlug, lastPostAt: t.lastPostAt.toISOString() }));
+  return { deadlines, forum };
 }
 
 export default function Index() {
-  const { deadlines } = useLoaderData<typeof loader>();
+  const { deadlines, forum } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Städtenetz Südosteuropa</h1>
@@ -57,6 +60,18 @@ export default function Index() {
           <Link to="/foerderung?frist=90">Programme mit Frist in den nächsten 90 Tagen</Link> · <a href="/foerderung/fristen.ics">Fristen als Kalender abonnieren (.ics)</a>
         </p>
       </section>
+      {forum.length ? (
+        <section aria-labelledby="neu-im-forum">
+          <h2 id="neu-im-forum">Neu im Forum</h2>
+          <ul className="upcoming-deadlines">
+            {forum.map((t) => (
+              <li key={t.id}>
+                <time dateTime={t.lastPostAt}>{formatDate(t.lastPostAt)}</time>: <Link to={`/forum/${t.categorySlug}/${t.id}`}>{t.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Die Städte</h2>
       <p>
         Dortmund und Duisburg haben den Handlungsrahmen 2013 gemeinsam entwickelt; weitere Städte sind interessiert. <Link to="/staedte">Zu den Städten</Link>

@@ -24,17 +24,15 @@ export function signPayload(payload: string): string {
   return `${body}.${sig}`;
 }
 
-/** Returns the payload, or null for any malformed or forged token. */
+/**
+ * Returns the payload, or null for any malformed or forged token. The signature is compared as its canonical
+ * base64url text: decoding first would accept altered padding bits in the last character.
+ */
 export function verifySignedPayload(token: string): string | null {
   const [body, sig, extra] = token.split(".");
   if (!body || !sig || extra !== undefined) return null;
-  const expected = createHmac("sha256", secret()).update(body).digest();
-  let given: Buffer;
-  try {
-    given = Buffer.from(sig, "base64url");
-  } catch {
-    return null;
-  }
+  const expected = Buffer.from(createHmac("sha256", secret()).update(body).digest("base64url"), "utf8");
+  const given = Buffer.from(sig, "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   return Buffer.from(body, "base64url").toString("utf8");
 }

@@ -92,5 +92,12 @@ describe("tokens", () => {
     expect(verifySignedPayload(forged)).toBeNull();
     expect(verifySignedPayload(body + "." + sig.slice(0, -2) + "AA")).toBeNull();
     expect(verifySignedPayload("garbage")).toBeNull();
+    // Every single-character change of the signature is rejected (incl. the padding bits of the last one).
+    for (let i = 0; i < sig.length; i++) {
+      for (const c of ["A", "B", "g", "Q", "w", "_", "-"]) {
+        if (sig[i] === c) continue;
+        expect(verifySignedPayload(`${body}.${sig.slice(0, i)}${c}${sig.slice(i + 1)}`)).toBeNull();
+      }
+    }
   });
 });

@@ -225,11 +225,15 @@ export class FtsSearchIndex implements SearchIndex {
     return { total, typCounts, feldCounts };
   }
 
+  /** [rowid, weighted bm25, body-only bm25] of the best `limit` matches (bm25: lower is better). */
   private ranked(match: string, filter: string, limit: number) {
     return this.sqlite
-      .prepare(`SELECT rowid, bm25(search_fts, ${WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?${filter} ORDER BY 2, 1 LIMIT ?`)
+      .prepare(
+        `SELECT rowid, bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) FROM search_fts
+         WHERE search_fts MATCH ?${filter} ORDER BY 2, 1 LIMIT ?`,
+      )
       .raw()
-      .all(match, limit) as [number, number][];
+      .all(match, limit) as [number, number, number][];
   }
 
   /** Runs one compiled expression; null when it finds nothing. */
@@ -247,13 +251,33 @@ export class FtsSearchIndex implements SearchIndex {
     const inTitle = mode === "and" ? this.ranked(compiled.title, filter, RERANK_DEPTH) : [];
     const inSummary = mode === "and" ? this.ranked(compiled.summary, filter, RERANK_DEPTH) : [];
     const cands = new Map<number, number>();
-    for (const [rid, r] of [...full.slice(0, RERANK_DEPTH), ...inTitle, ...inSummary]) cands.set(rid, r);
+    const body = new Map<number, number>();
+    for (const [rid, r, rb] of full.slice(0, RERANK_DEPTH)) {
+      cands.set(rid, r);
+      body.set(rid, rb);
+    }
+    const missing = [...inTitle, ...inSummary].filter(([rid]) => !cands.has(rid));
+    if (missing.length) {
+      // Same full expression for every candidate, so scores are comparable (rowid = ? lets FTS5 seek).
+      const one = this.sqlite.prepare(
+        `SELECT bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
+      ).raw();
+      for (const [rid] of missing) {
+        if (cands.has(rid)) continue;
+        const row = one.get(match, rid) as [number, number] | undefined;
+        if (!row) continue;
+        cands.set(rid, row[0]);
+        body.set(rid, row[1]);
+      }
+    }
     const heads = this.heads([...cands.keys()]);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
     const best = Math.min(-1e-9, ...cands.values());
+    // Body relevance on its own (repetition in the text), so a title hit of a short document cannot drown it.
+    const bestBody = Math.min(-1e-9, ...body.values());
     const scored = [...cands].map(([rid, r]) => {
       const h = heads.get(rid);
-      return { rid, s: r / best + (h ? score(h.title, h.summary) : 0) };
+      return { rid, s: 0.5 * (r / best) + (body.get(rid) ?? 0) / bestBody + (h ? score(h.title, h.summary) : 0) };
     });
     scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
     const ranked = scored.map((x) => x.rid);
