@@ -30,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const cities = listCities(db).filter((c) => isAdmin || c.id === user.cityId);
   return {
     isAdmin,
+    invitationDays: INVITATION_DAYS,
     cities: cities.map((c) => ({ id: c.id, name: c.name })),
     invitations: listInvitations(db, isAdmin ? undefined : user.cityId ?? -1).map((i) => ({
       id: i.id,
@@ -64,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Einladungen() {
-  const { isAdmin, cities, invitations } = useLoaderData<typeof loader>();
+  const { isAdmin, invitationDays, cities, invitations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   const roleOptions = isAdmin ? Object.entries(ROLES).map(([value, label]) => ({ value, label })) : [{ value: "mitglied", label: ROLES.mitglied }];
@@ -72,7 +73,7 @@ export default function Einladungen() {
     <>
       <h1>Einladungen</h1>
       <p>
-        Konten gibt es nur auf Einladung. Der Link ist {INVITATION_DAYS} Tage gültig und kann einmal verwendet werden; er wird per E-Mail verschickt
+        Konten gibt es nur auf Einladung. Der Link ist {invitationDays} Tage gültig und kann einmal verwendet werden; er wird per E-Mail verschickt
         und hier einmalig angezeigt.
       </p>
       {actionData?.ok ? (

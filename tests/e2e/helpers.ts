@@ -35,3 +35,8 @@ export function trackForeignRequests(page: Page, baseURL: string) {
   });
   return foreign;
 }
+
+/** The page's own status region (flash messages such as "gespeichert"), not the search box's live region. */
+export function pageStatus(page: Page) {
+  return page.locator("main > [role=status]");
+}

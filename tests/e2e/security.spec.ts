@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, E2E_PASSWORD, expectAccessible, login } from "./helpers";
+import { ACCOUNTS, E2E_PASSWORD, expectAccessible, login, pageStatus } from "./helpers";
 
 test.describe("Cross-site requests", () => {
   for (const path of ["/anmelden", "/anmelden.data", "/abmelden?_data=routes%2Fabmelden", "/verwaltung/einladungen", "/konto"]) {
@@ -116,7 +116,7 @@ test.describe("Konten", () => {
     await g.getByLabel("Passwort", { exact: true }).fill(pw);
     await g.getByLabel("Passwort wiederholen").fill(pw);
     await g.getByRole("button", { name: "Konto anlegen" }).click();
-    await expect(g.getByRole("status")).toContainText("Ihr Konto wurde angelegt");
+    await expect(pageStatus(g)).toContainText("Ihr Konto wurde angelegt");
     await expect(g.getByRole("link", { name: /Angemeldet als/ })).toContainText("Neue Kollegin");
     await guest.clearCookies();
     const again = await g.goto(new URL(link).pathname);
@@ -142,7 +142,7 @@ test.describe("Konten", () => {
     await page.getByLabel("Neues Passwort wiederholen").fill(next);
     await page.getByRole("button", { name: "Passwort ändern" }).click();
     await expect(page).toHaveURL(/\/anmelden/);
-    await expect(page.getByRole("status")).toContainText("Passwort wurde geändert");
+    await expect(pageStatus(page)).toContainText("Passwort wurde geändert");
     await o.goto("/konto");
     await expect(o).toHaveURL(/\/anmelden/);
     await login(page, "mitgliedDuisburg", next);

@@ -8,9 +8,11 @@
 //   3. groups joined with AND (fallback: OR when AND finds nothing), restricted to the text columns;
 //   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0008)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
-//   5. order: documents whose title contains every term first, then the rest; each by bm25 with field weights
-//      title 10 > summary 4 = kurz 4 > headings 3 > body 1 (the best 100 of the rest re-ordered by how many query
-//      terms their title covers); ties by the stable internal key.
+//   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
+//      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
+//      with the normalised bm25, a body-only bm25 and title/summary coverage (FTS5's bm25 normalises by the length
+//      of the whole document, which alone prefers short documents); the rest follows by bm25. Ties by the stable
+//      internal key (rowid), so the same request always gives the same order.
 import type Database from "better-sqlite3";
 import type { DB } from "../db.server";
 import type { Viewer } from "../permissions";
@@ -248,27 +250,15 @@ export class FtsSearchIndex implements SearchIndex {
     // title and the best RERANK_DEPTH with every term in the summary/kurz. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
     // candidates are therefore re-scored with what the title and the summary say about the query.
     const full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
-    const inTitle = mode === "and" ? this.ranked(compiled.title, filter, RERANK_DEPTH) : [];
-    const inSummary = mode === "and" ? this.ranked(compiled.summary, filter, RERANK_DEPTH) : [];
+    // "AND match" keeps the full expression's phrases in the query, so both bm25 values stay comparable with `full`.
+    const inTitle = mode === "and" ? this.ranked(`${compiled.title} AND ${match}`, filter, RERANK_DEPTH) : [];
+    const inSummary = mode === "and" ? this.ranked(`${compiled.summary} AND ${match}`, filter, RERANK_DEPTH) : [];
     const cands = new Map<number, number>();
     const body = new Map<number, number>();
-    for (const [rid, r, rb] of full.slice(0, RERANK_DEPTH)) {
+    for (const [rid, r, rb] of [...full.slice(0, RERANK_DEPTH), ...inTitle, ...inSummary]) {
+      if (cands.has(rid)) continue;
       cands.set(rid, r);
       body.set(rid, rb);
-    }
-    const missing = [...inTitle, ...inSummary].filter(([rid]) => !cands.has(rid));
-    if (missing.length) {
-      // Same full expression for every candidate, so scores are comparable (rowid = ? lets FTS5 seek).
-      const one = this.sqlite.prepare(
-        `SELECT bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) FROM search_fts WHERE search_fts MATCH ? AND rowid = ?`,
-      ).raw();
-      for (const [rid] of missing) {
-        if (cands.has(rid)) continue;
-        const row = one.get(match, rid) as [number, number] | undefined;
-        if (!row) continue;
-        cands.set(rid, row[0]);
-        body.set(rid, row[1]);
-      }
     }
     const heads = this.heads([...cands.keys()]);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
@@ -368,6 +358,15 @@ export class FtsSearchIndex implements SearchIndex {
     db.prepare("UPDATE search_meta SET v = v + 1 WHERE k = 'gen'").run();
     progress?.(done, total);
     return { documents: done };
+  }
+
+  /** Loads the vocabulary cache (compound/typo expansion) ahead of the first search. */
+  warm() {
+    try {
+      this.vocab.get();
+    } catch {
+      /* database not migrated yet or closed: the first search loads it */
+    }
   }
 
   async ready() {

@@ -25,6 +25,7 @@ export function getSearchIndex(): SearchIndex {
     const engine = createSearchIndex();
     globalThis.__searchIndex = engine;
     globalThis.__searchReady = () => engine.ready();
+    if (engine instanceof FtsSearchIndex) setTimeout(() => engine.warm(), 0).unref?.();
     if (engine instanceof MeiliSearchIndex && !globalThis.__searchWorkerStop) {
       void engine.applySettings().catch(() => undefined);
       globalThis.__searchWorkerStop = startOutboxWorker(engine);

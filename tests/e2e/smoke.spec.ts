@@ -1,0 +1,35 @@
+// Every main page hydrates without errors (a server/client mismatch re-renders the page and can wipe what a user typed).
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+const GUEST_PAGES = ["/", "/wissen", "/wissen/wohnen-task-force-problemimmobilien", "/foerderung", "/foerderung/finder", "/forum", "/projekte", "/staedte", "/staedte/dortmund", "/suche?q=Schule"];
+const ADMIN_PAGES = ["/verwaltung", "/verwaltung/einladungen", "/verwaltung/benutzer", "/verwaltung/staedte", "/verwaltung/pruefung", "/konto", "/clearingstelle", "/benachrichtigungen", "/projekte/neu", "/wissen/neu"];
+
+function collectErrors(page: Page) {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && !/favicon/.test(m.text())) errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+async function visitAll(page: Page, paths: string[], errors: string[]) {
+  for (const path of paths) {
+    const r = await page.goto(path);
+    expect(r!.status(), path).toBeLessThan(400);
+    await page.waitForLoadState("networkidle");
+    expect(errors, `${path}`).toEqual([]);
+  }
+}
+
+test("guest pages hydrate without errors", async ({ page }) => {
+  const errors = collectErrors(page);
+  await visitAll(page, GUEST_PAGES, errors);
+});
+
+test("admin pages hydrate without errors", async ({ page }) => {
+  const errors = collectErrors(page);
+  await login(page, "admin");
+  await visitAll(page, ADMIN_PAGES, errors);
+});
