@@ -6,7 +6,7 @@ import type { Executor } from "~/services/db.server";
 import { renderMarkdown, markdownToText, slugifyHeading } from "~/services/markdown.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
 import { getRevision, recordRevision } from "~/models/revision.server";
-import { enqueueMail, publicLink } from "~/services/mail.server";
+import { notify } from "~/models/notification.server";
 import { audit } from "~/services/audit.server";
 import type { ArticleStatus, ArticleType } from "~/utils/taxonomy";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
@@ -512,7 +512,7 @@ export function listSuggestionsByAuthor(db: Executor, authorId: string, articleI
 export function decideSuggestion(db: Executor, suggestionId: number, actor: { id: string; name: string }, decision: { accept: boolean; note: string }) {
   return db.transaction((tx) => {
     const s = tx
-      .select({ s: articleSuggestions, authorEmail: users.email, authorName: users.name, authorDeleted: users.deletedAt })
+      .select({ s: articleSuggestions, authorName: users.name })
       .from(articleSuggestions)
       .leftJoin(users, eq(users.id, articleSuggestions.authorId))
       .where(eq(articleSuggestions.id, suggestionId))
@@ -534,21 +534,16 @@ export function decideSuggestion(db: Executor, suggestionId: number, actor: { id
       .where(eq(articleSuggestions.id, suggestionId))
       .run();
     audit(tx, { actorId: actor.id, action: decision.accept ? "suggestion.accept" : "suggestion.reject", entityType: "article", entityId: a.id, detail: { suggestion: suggestionId } });
-    if (s.authorEmail && !s.authorDeleted) {
-      enqueueMail(tx, {
-        to: s.authorEmail,
-        subject: decision.accept ? `Ihr Vorschlag zu „${a.title}“ wurde übernommen` : `Ihr Vorschlag zu „${a.title}“ wurde nicht übernommen`,
-        text: [
-          `Guten Tag ${s.authorName ?? ""},`.trim(),
-          "",
-          decision.accept
-            ? `die Redaktion hat Ihren Änderungsvorschlag zum Beitrag „${a.title}“ übernommen.`
-            : `die Redaktion hat Ihren Änderungsvorschlag zum Beitrag „${a.title}“ nicht übernommen.`,
-          decision.note ? `\nAnmerkung der Redaktion:\n${decision.note}` : "",
-          "",
-          `Beitrag: ${publicLink(`/wissen/${a.slug}`)}`,
-          `Ihre Vorschläge: ${publicLink(`/wissen/${a.slug}/vorschlagen`)}`,
-        ].join("\n"),
+    // In-site notification plus e-mail according to the author's preference (with unsubscribe link).
+    if (s.s.authorId) {
+      notify(tx, [s.s.authorId], {
+        kind: "vorschlag",
+        topicId: null,
+        actorId: actor.id,
+        message: decision.accept
+          ? `Ihr Änderungsvorschlag zu „${a.title}“ wurde übernommen.`
+          : `Ihr Änderungsvorschlag zu „${a.title}“ wurde nicht übernommen.${decision.note ? ` Anmerkung der Redaktion: ${decision.note}` : ""}`,
+        url: `/wissen/${a.slug}/vorschlagen`,
       });
     }
     return { slug: a.slug, title: a.title };

@@ -18,7 +18,7 @@ import {
   updateArticle,
 } from "~/models/article.server";
 import { diffRevisions, getRevision, listRevisions } from "~/models/revision.server";
-import { articleSuggestions, mailOutbox, searchDocuments } from "../../db/schema/index";
+import { articleSuggestions, mailOutbox, notifications, searchDocuments } from "../../db/schema/index";
 import type { DB } from "../../db/client";
 
 let t: ReturnType<typeof createTestDb>;
@@ -138,9 +138,13 @@ describe("suggestions", () => {
     expect(getArticleBySlug(db, a.slug)!.summary).toBe(base.summary);
     const mails = db.select().from(mailOutbox).where(eq(mailOutbox.to, "mia@test.invalid")).all();
     expect(mails.map((m) => m.subject)).toEqual([
-      `Ihr Vorschlag zu „${base.title}“ wurde übernommen`,
-      `Ihr Vorschlag zu „${base.title}“ wurde nicht übernommen`,
+      `[Städtenetz Südosteuropa] Ihr Änderungsvorschlag zu „${base.title}“ wurde übernommen.`,
+      `[Städtenetz Südosteuropa] Ihr Änderungsvorschlag zu „${base.title}“ wurde nicht übernommen. Anmerkung der Redaktion: Die Zusammenfassung ist bewusst so.`.slice(0, 200),
     ]);
+    expect(mails[0].headers["List-Unsubscribe"]).toMatch(/\/abbestellen\//);
+    // …and the author finds both decisions in the in-site notifications.
+    const inSite = db.select().from(notifications).where(eq(notifications.kind, "vorschlag")).all();
+    expect(inSite).toHaveLength(2);
     expect(mails[1].text).toContain("Die Zusammenfassung ist bewusst so.");
     expect(mails[1].text).toContain(`/wissen/${a.slug}`);
     expect(db.select().from(articleSuggestions).all().map((s) => s.status)).toEqual(["angenommen", "abgelehnt"]);
