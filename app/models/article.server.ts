@@ -1,6 +1,7 @@
 // Knowledge base articles (Wissen): read queries, the one write path (render once, revision, search doc),
 // restore, and members' suggested changes. Routes and the importer call these; they never build SQL.
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { slugify } from "~/utils/slug";
 import { articleSuggestions, articles, cities, users, type ArticleChart } from "../../db/schema/index";
 import type { Executor } from "~/services/db.server";
 import { renderMarkdown, markdownToText, slugifyHeading } from "~/services/markdown.server";
@@ -176,7 +177,7 @@ function syncSearch(db: Executor, a: ArticleInput & { slug: string }, headings: 
 }
 
 export function slugFromTitle(title: string): string {
-  return slugifyHeading(title).slice(0, 80).replace(/-+$/, "") || "beitrag";
+  return slugify(title, { maxLength: 80, fallback: "beitrag" });
 }
 
 function uniqueSlug(db: Executor, base: string): string {

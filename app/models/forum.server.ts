@@ -2,6 +2,7 @@
 // Permission scoping happens inside the queries (visibilityFor); routes check actions with can().
 // Every change that affects what is readable updates search_documents in the same transaction.
 import { and, asc, count, desc, eq, gte, inArray, isNull, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { slugify } from "~/utils/slug";
 import {
   cities,
   forumCategories,
@@ -117,16 +118,7 @@ export function setCategoryVisibility(db: DB, actorId: string, categoryId: numbe
 
 /** Mention handle of a display name: "Mia Mitglied Dortmund (Demo)" → "mia-mitglied-dortmund-demo". */
 export function handleOf(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  return slugify(name);
 }
 
 const MENTION = /(^|[\s(>])@([a-z0-9][a-z0-9-]{1,80}[a-z0-9])/g;

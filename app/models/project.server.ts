@@ -1,5 +1,6 @@
 // Entwicklungsdatenbank: data access for projects (create, edit, read scoped by visibility, export, overview).
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { slugify } from "~/utils/slug";
 import {
   cities,
   cityFigures,
@@ -76,24 +77,10 @@ export type ProjectFilters = {
 
 const RESERVED_SLUGS = new Set(["neu", "export", "export.csv", "export.json"]);
 
-export function slugify(title: string): string {
-  const s = title
-    .toLowerCase()
-    .replace(/ä/g, "ae")
-    .replace(/ö/g, "oe")
-    .replace(/ü/g, "ue")
-    .replace(/ß/g, "ss")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 80)
-    .replace(/-+$/g, "");
-  return s || "projekt";
-}
+export const projectSlug = (title: string) => slugify(title, { maxLength: 80, fallback: "projekt" });
 
 function uniqueSlug(db: Executor, title: string) {
-  const base = slugify(title);
+  const base = projectSlug(title);
   let slug = base;
   for (let i = 2; RESERVED_SLUGS.has(slug) || db.select({ id: projects.id }).from(projects).where(eq(projects.slug, slug)).get(); i++) slug = `${base}-${i}`;
   return slug;

@@ -3,6 +3,7 @@
 // links allow only http(s)/mailto/relative targets, images only same-site paths (no third-party requests).
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
+import { slugify } from "~/utils/slug";
 
 export type Heading = { id: string; text: string; depth: number };
 export type WikiTarget = { url: string; title: string } | null;
@@ -18,20 +19,7 @@ export type RenderOptions = {
 
 const RESERVED_IDS = new Set(["inhalt", "fehler-titel", "kopf-suche", "inhaltsverzeichnis"]);
 
-export function slugifyHeading(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/ä/g, "ae")
-      .replace(/ö/g, "oe")
-      .replace(/ü/g, "ue")
-      .replace(/ß/g, "ss")
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "abschnitt"
-  );
-}
+export const slugifyHeading = (text: string) => slugify(text, { fallback: "abschnitt" });
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
