@@ -197,11 +197,9 @@ describe("create, edit and update with permissions", () => {
   });
 
   it("shows a revision diff to editors only; guests see no names of people", async () => {
-    const v = (await versionsLoader({ request: req(`/projekte/${slug}/versionen`, "koDo"), params: params(slug), context: {} })) as {
-      diff: { von: number; bis: number; fields: { field: string; before: string; after: string }[] };
-    };
+    const { history: v } = await versionsLoader({ request: req(`/projekte/${slug}/versionen`, "koDo"), params: params(slug), context: {} });
     expect(v.diff).toMatchObject({ von: 1, bis: 2 });
-    expect(v.diff.fields).toContainEqual({ field: "status", before: '"beantragt"', after: '"bewilligt"' });
+    expect(v.diff!.fields).toContainEqual({ field: "status", before: '"beantragt"', after: '"bewilligt"' });
     expect(await status(versionsLoader({ request: req(`/projekte/${slug}/versionen`, "koDu"), params: params(slug), context: {} }))).toBe(403);
     expect(await status(versionsLoader({ request: req(`/projekte/${slug}/versionen`), params: params(slug), context: {} }))).toBe(302);
     const guest = (await detailLoader({ request: req(`/projekte/${slug}`), params: params(slug), context: {} })) as {
