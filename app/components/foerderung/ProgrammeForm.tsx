@@ -1,33 +1,11 @@
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
+import type { FieldErrors } from "~/utils/forms";
 import { deadlineRowCount, FIELD_LABELS, type FormValues } from "~/utils/programme-form";
 import { ANTRAGSBERECHTIGT, EBENEN, FONDS, HANDLUNGSFELDER, PROGRAMME_STATUS } from "~/utils/taxonomy";
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
-function CheckboxGroup({ name, legend, options, values, errors }: { name: string; legend: string; options: Record<string, string>; values: string[]; errors: FieldErrors | null }) {
-  const error = errors?.[name];
-  return (
-    <fieldset id={fieldId(name)} className={error ? "field--error" : undefined} aria-describedby={error ? errorId(name) : undefined} tabIndex={-1}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="field-error" id={errorId(name)}>
-          <span className="visually-hidden">Fehler: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="checkbox-columns">
-        {Object.entries(options).map(([value, label]) => (
-          <div className="checkbox" key={value}>
-            <input type="checkbox" id={`${fieldId(name)}-${value}`} name={name} value={value} defaultChecked={values.includes(value)} />
-            <label htmlFor={`${fieldId(name)}-${value}`}>{label}</label>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 export function ProgrammeForm({ values, errors, create }: { values: FormValues; errors: FieldErrors | null; create: boolean }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
@@ -52,8 +30,8 @@ export function ProgrammeForm({ values, errors, create }: { values: FormValues; 
         <TextField name="geber" label={FIELD_LABELS.geber} defaultValue={v("geber")} errors={errors} required />
         <SelectField name="ebene" label={FIELD_LABELS.ebene} options={opts(EBENEN)} defaultValue={v("ebene") || "land"} errors={errors} />
         <SelectField name="status" label={FIELD_LABELS.status} options={opts(PROGRAMME_STATUS)} defaultValue={v("status") || "unbekannt"} errors={errors} hint="„unbekannt“, wenn der aktuelle Stand nicht bestätigt ist." />
-        <CheckboxGroup name="antragsberechtigt" legend="Wer darf Anträge stellen?" options={ANTRAGSBERECHTIGT} values={list("antragsberechtigt")} errors={errors} />
-        <CheckboxGroup name="handlungsfelder" legend={FIELD_LABELS.handlungsfelder} options={HANDLUNGSFELDER} values={list("handlungsfelder")} errors={errors} />
+        <CheckboxGroup name="antragsberechtigt" legend="Wer darf Anträge stellen?" options={ANTRAGSBERECHTIGT} checked={list("antragsberechtigt")} errors={errors} />
+        <CheckboxGroup name="handlungsfelder" legend={FIELD_LABELS.handlungsfelder} options={HANDLUNGSFELDER} checked={list("handlungsfelder")} errors={errors} />
         <fieldset>
           <legend>Geld</legend>
           <TextField name="foerderquote" label="Förderquote (in %)" hint="0 bis 100. Leer lassen, wenn nicht bestätigt – nie schätzen." inputMode="decimal" defaultValue={v("foerderquote")} errors={errors} className="input-short" />

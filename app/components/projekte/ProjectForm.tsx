@@ -2,7 +2,7 @@
 // rows (funding lines, indicators, responsibilities) are a fixed number of rows plus "weitere Zeile" submit
 // buttons that re-render the form with one more empty row.
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
 import { EBENEN, FONDS, HANDLUNGSFELDER } from "~/utils/taxonomy";
 import { PROJECT_STATUS } from "./labels";
@@ -22,51 +22,6 @@ export type ProjectFormProps = {
   busy?: boolean;
 };
 
-function CheckboxGroup({
-  name,
-  legend,
-  options,
-  checked,
-  errors,
-  hint,
-}: {
-  name: string;
-  legend: string;
-  options: Option[];
-  checked: string[];
-  errors: FieldErrors | null;
-  hint?: string;
-}) {
-  const error = errors?.[name];
-  const describedBy = [hint ? `${fieldId(name)}-hinweis` : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <fieldset className={error ? "field--error" : undefined} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${fieldId(name)}-hinweis`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={errorId(name)}>
-          <span className="visually-hidden">Fehler: </span>
-          {error}
-        </p>
-      ) : null}
-      <div className="projekt-checks">
-        {options.map((o, i) => {
-          const id = i === 0 ? fieldId(name) : fieldId(`${name}-${o.value}`);
-          return (
-            <div className="checkbox" key={o.value}>
-              <input type="checkbox" id={id} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
-              <label htmlFor={id}>{o.label}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
-}
 
 export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, busy }: ProjectFormProps) {
   const v = (k: string) => {

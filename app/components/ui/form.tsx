@@ -114,3 +114,53 @@ export function SelectField({
     </FieldShell>
   );
 }
+
+/**
+ * A group of checkboxes with legend, optional hint and an error linked to the group. The first checkbox carries the
+ * field id, so the error summary link moves focus into the group.
+ */
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  checked,
+  errors,
+  hint,
+}: {
+  name: string;
+  legend: ReactNode;
+  options: { value: string; label: string }[] | Record<string, string>;
+  checked: string[];
+  errors?: FieldErrors | null;
+  hint?: ReactNode;
+}) {
+  const error = errors?.[name];
+  const list = Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label }));
+  return (
+    <fieldset className={`checkbox-group${error ? " field--error" : ""}`} aria-describedby={describedBy(name, error, hint)}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={`${fieldId(name)}-hinweis`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={errorId(name)}>
+          <span className="visually-hidden">Fehler: </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="checkbox-columns">
+        {list.map((o, i) => {
+          const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
+          return (
+            <div className="checkbox" key={o.value}>
+              <input type="checkbox" id={id} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
+              <label htmlFor={id}>{o.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,8 +1,8 @@
 // The article editor (Redaktion): all front-matter fields, Markdown body, preview and reason for the change.
 // Works without JavaScript: "Vorschau" is a submit button that re-renders the page with the rendered preview.
 import { Form } from "@remix-run/react";
-import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
+import type { FieldErrors } from "~/utils/forms";
 import { ARTICLE_STATUS, ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, STATIONEN } from "~/utils/taxonomy";
 
 export const ARTICLE_FIELD_LABELS: Record<string, string> = {
@@ -25,30 +25,6 @@ export const ARTICLE_FIELD_LABELS: Record<string, string> = {
 
 type Values = Record<string, string | string[]>;
 
-function CheckboxGroup({ name, legend, options, values, errors }: { name: string; legend: string; options: Record<string, string>; values: Values; errors: FieldErrors | null }) {
-  const selected = Array.isArray(values[name]) ? (values[name] as string[]) : [];
-  const error = errors?.[name];
-  return (
-    <fieldset className={`checkbox-group${error ? " field--error" : ""}`} aria-describedby={error ? errorId(name) : undefined}>
-      <legend>{legend}</legend>
-      {error ? (
-        <p className="field-error" id={errorId(name)}>
-          <span className="visually-hidden">Fehler: </span>
-          {error}
-        </p>
-      ) : null}
-      {Object.entries(options).map(([value, text], i) => {
-        const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${value}`;
-        return (
-          <div className="checkbox" key={value}>
-            <input type="checkbox" id={id} name={name} value={value} defaultChecked={selected.includes(value)} />
-            <label htmlFor={id}>{text}</label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
 
 export function ArticleForm({
   values,
@@ -64,6 +40,7 @@ export function ArticleForm({
   preview: { html: string; missingLinks: string[] } | null;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
+  const many = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : values[k] ? [values[k] as string] : []);
   return (
     <>
       <ErrorSummary errors={errors} labels={ARTICLE_FIELD_LABELS} />
@@ -89,9 +66,9 @@ export function ArticleForm({
         ) : null}
         <SelectField name="type" label="Art" options={Object.entries(ARTICLE_TYPES).map(([value, label]) => ({ value, label }))} errors={errors} defaultValue={v("type") || "praxis"} />
         <TextArea name="summary" label="Zusammenfassung" hint="Ein bis zwei Sätze; erscheint in Listen und Suchergebnissen." rows={3} errors={errors} defaultValue={v("summary")} />
-        <CheckboxGroup name="handlungsfelder" legend="Handlungsfelder" options={HANDLUNGSFELDER} values={values} errors={errors} />
-        <CheckboxGroup name="ebenen" legend="Ebenen" options={EBENEN} values={values} errors={errors} />
-        <CheckboxGroup name="staedte" legend="Städte" options={Object.fromEntries(cities.map((c) => [c.slug, c.name]))} values={values} errors={errors} />
+        <CheckboxGroup name="handlungsfelder" legend="Handlungsfelder" options={HANDLUNGSFELDER} checked={many("handlungsfelder")} errors={errors} />
+        <CheckboxGroup name="ebenen" legend="Ebenen" options={EBENEN} checked={many("ebenen")} errors={errors} />
+        <CheckboxGroup name="staedte" legend="Städte" options={Object.fromEntries(cities.map((c) => [c.slug, c.name]))} checked={many("staedte")} errors={errors} />
         <SelectField
           name="station"
           label="Station (nur Checklisten)"
