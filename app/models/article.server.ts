@@ -165,7 +165,7 @@ function syncSearch(db: Executor, a: ArticleInput & { slug: string }, headings: 
       title: a.title,
       summary: a.summary,
       headings: headings.map((h) => h.text).join(" · "),
-      body: markdownToText(a.body),
+      body: markdownToText(a.body, wikiResolver(db)),
       subtype: a.type,
       handlungsfelder: a.handlungsfelder,
       ebenen: a.ebenen,

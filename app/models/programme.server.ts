@@ -128,7 +128,7 @@ function indexProgramme(db: Executor, slug: string, d: ProgrammeFrontmatter, bod
       title: d.title,
       kurz: d.kurz,
       summary: d.summary,
-      body: markdownToText(body),
+      body: markdownToText(body, wikiResolver(db)),
       subtype: d.fonds,
       handlungsfelder: d.handlungsfelder,
       ebenen: [d.ebene],

@@ -118,9 +118,20 @@ export function renderMarkdown(raw: string, options: RenderOptions = {}): Render
   return { html: sanitize(html), headings, wikiLinks: [...new Set(wikiLinks)], missingLinks: [...new Set(missingLinks)] };
 }
 
-/** Plain text of Markdown for search indexing and summaries (no markup, collapsed whitespace). */
-export function markdownToText(raw: string): string {
-  const { html } = renderMarkdown(raw, { headingAnchors: false, resolveWikiLink: (slug) => ({ url: "#", title: slug }) });
+/** Words of a wiki slug when its title is unknown: "glossar-problemimmobilie" → "problemimmobilie". */
+function slugWords(slug: string): string {
+  return slug.replace(/^(glossar|checkliste|fakten|loesungsszenario-\d+)-/, "").replace(/-/g, " ");
+}
+
+/**
+ * Plain text of Markdown for search indexing and summaries (no markup, collapsed whitespace). `[[slug]]` links
+ * become the linked title (via `resolveWikiLink`) or the slug's words – never the raw slug.
+ */
+export function markdownToText(raw: string, resolveWikiLink?: (slug: string) => WikiTarget): string {
+  const { html } = renderMarkdown(raw, {
+    headingAnchors: false,
+    resolveWikiLink: (slug) => resolveWikiLink?.(slug) ?? { url: "#", title: slugWords(slug) },
+  });
   return sanitizeHtml(html.replace(/<\/(p|h\d|li|tr|blockquote|pre)>/g, "$& "), { allowedTags: [], allowedAttributes: {} })
     .replace(/&amp;/g, "&")
     .replace(/&lt;/g, "<")

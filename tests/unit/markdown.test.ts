@@ -34,3 +34,12 @@ describe("renderMarkdown sanitizes", () => {
     expect(markdownToText("## Titel\n\nEin **fetter** Text mit [Link](/x).")).toBe("Titel Ein fetter Text mit Link.");
   });
 });
+
+describe("markdownToText for search", () => {
+  it("turns wiki links into titles or words, never raw slugs", () => {
+    expect(markdownToText("Siehe [[glossar-problemimmobilie]] und [[loesungsszenario-6-wohnungsmarkt|Szenario 6]].")).toBe(
+      "Siehe problemimmobilie und Szenario 6.",
+    );
+    expect(markdownToText("Siehe [[glossar-iti]].", (s) => (s === "glossar-iti" ? { url: "/wissen/glossar-iti", title: "ITI" } : null))).toBe("Siehe ITI.");
+  });
+});
