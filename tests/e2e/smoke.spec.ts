@@ -33,3 +33,14 @@ test("admin pages hydrate without errors", async ({ page }) => {
   await login(page, "admin");
   await visitAll(page, ADMIN_PAGES, errors);
 });
+
+// WCAG 1.4.10 Reflow: at 320 CSS px no page scrolls horizontally (wide tables scroll inside their own container).
+test("all main pages reflow at 320 px without horizontal scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 800 });
+  await login(page, "admin");
+  for (const path of [...GUEST_PAGES, ...ADMIN_PAGES, "/projekte?ansicht=tabelle", "/verwaltung/uebersicht", "/verwaltung/moderation", "/staedte/vergleich?stadt=dortmund&stadt=duisburg"]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(320);
+  }
+});
