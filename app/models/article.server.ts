@@ -250,20 +250,7 @@ function writeArticle(
  */
 export function createArticle(
   db: Executor,
-  input: {
-    slug?: string;
-    type: ArticleType;
-    title: string;
-    summary: string;
-    body: string;
-    handlungsfelder: string[];
-    ebenen: string[];
-    staedte: string[];
-    quellen: string[];
-    stand: string;
-    pruefenBis?: string | null;
-    status: ArticleStatus;
-  } & Partial<Pick<ArticleInput, "zielgruppen" | "station" | "chart">>,
+  input: ArticleInput,
   actor: { id: string },
   reason = "Neu angelegt",
 ): { id: number; slug: string } {
