@@ -20,7 +20,7 @@ import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
 import { STOPWORDS, editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
-import { SEARCH_TYPES, emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
+import { emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
 const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0"; // title, summary, headings, kurz, body, tags
