@@ -47,6 +47,9 @@ export const ACTIONS = [
   "project.create",
   "project.edit",
   "project.addUpdate",
+  // Ankommen: a city's Anlaufstellen; marking a translation as reviewed
+  "anlaufstelle.edit",
+  "guide.review",
   // own account
   "account.manage",
 ] as const;
@@ -98,6 +101,10 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return (role === "koordination" && sameCity) || role === "redaktion";
     case "project.edit":
       return (role === "koordination" && sameCity) || role === "redaktion";
+    case "anlaufstelle.edit":
+      return (role === "koordination" && sameCity) || role === "redaktion";
+    case "guide.review":
+      return role === "redaktion";
     case "project.addUpdate":
       return (
         (role === "koordination" && (sameCity || (user.cityId != null && (resource.partnerCityIds ?? []).includes(user.cityId)))) ||

@@ -94,7 +94,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
         const parsed = names.map((name) => {
           const rel = `${c.folder}/${name}`;
           const slug = name.slice(0, -3);
-          const slugOk = slugSchema.safeParse(slug);
+          const slugOk = (c.slugSchema ?? slugSchema).safeParse(slug);
           if (!slugOk.success) return { rel, slug, errors: [{ field: "(Dateiname)", message: slugOk.error.issues[0].message }] };
           let source: Buffer;
           try {
@@ -103,7 +103,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
             return { rel, slug, errors: [{ field: "(Datei)", message: `nicht lesbar (${(e as NodeJS.ErrnoException).code ?? "Fehler"})` }] };
           }
           const sourceHash = createHash("sha256").update(source).digest("hex");
-          const p = c.parse(source.toString("utf8"));
+          const p = c.parse(source.toString("utf8"), slug);
           for (const w of p.warnings) warn(`${rel}: Warnung: ${w}`);
           if (!p.ok) return { rel, slug, errors: p.errors };
           return { rel, slug, sourceHash, data: p.data, body: p.body };
@@ -137,6 +137,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
       if (c.finish) {
         const fin = db.transaction((tx) => c.finish!(tx));
         for (const m of fin?.missingLinks ?? []) report.missingLinks.push({ folder: c.folder, ...m });
+        for (const w of fin?.warnings ?? []) warn(`${c.folder}/: Warnung: ${w}`);
       }
     }
   } finally {
