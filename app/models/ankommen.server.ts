@@ -188,7 +188,7 @@ export function getAnlaufstelle(db: Executor, id: number) {
 const snapshot = (r: AnlaufstelleInput) => ({ ...r });
 
 /** Create (no id) or update one Anlaufstelle, with a revision (history) and an audit entry. */
-export function saveAnlaufstelle(db: Executor, input: { id?: number; cityId: number; actorId: string; data: AnlaufstelleInput; reason: string }) {
+export function saveAnlaufstelle(db: Executor, input: { id?: number; cityId: number; actorId: string | null; data: AnlaufstelleInput; reason: string }) {
   return db.transaction((tx) => {
     let id = input.id;
     if (id) {

@@ -13,8 +13,8 @@ const text = z.string({ required_error: "fehlt", invalid_type_error: "muss Text 
 export const guideFrontmatter = z
   .object({
     title: text.pipe(z.string().max(200, "höchstens 200 Zeichen")),
-    station: z.enum(stationKeys, { errorMap: () => ({ message: `unbekannte Station; erlaubt: ${stationKeys.join(", ")}` }) }),
-    lang: z.enum(langKeys, { errorMap: () => ({ message: `unbekannte Sprache; erlaubt: ${langKeys.join(", ")}` }) }),
+    station: z.enum(stationKeys, { errorMap: (_i, ctx) => ({ message: ctx.data === undefined ? "fehlt" : `unbekannte Station; erlaubt: ${stationKeys.join(", ")}` }) }),
+    lang: z.enum(langKeys, { errorMap: (_i, ctx) => ({ message: ctx.data === undefined ? "fehlt" : `unbekannte Sprache; erlaubt: ${langKeys.join(", ")}` }) }),
     summary: text.pipe(z.string().max(600, "höchstens 600 Zeichen")),
     quelle_stand: isoDate,
     stand: isoDate.optional(),
