@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
-import { SPRACHE_KEYS, buildLaufzettel, isSprache, isStation, listCityChoices } from "~/models/ankommen.server";
+import { buildLaufzettel, isSprache, isStation, listCityChoices } from "~/models/ankommen.server";
 import { getCityBySlug } from "~/models/city.server";
 import { AnlaufstellenList, toAnlaufstelleView } from "~/components/ankommen/AnlaufstellenList";
 import { ErrorSummary, CheckboxGroup, SelectField } from "~/components/ui/form";
@@ -11,7 +11,7 @@ import type { FieldErrors } from "~/utils/forms";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { getEnv } from "~/services/env.server";
-import { ANKOMMEN_SPRACHEN, ANKOMMEN_SPRACHEN_DE, ANKOMMEN_STATIONEN, type AnkommenSprache, type AnkommenStation } from "~/utils/taxonomy";
+import { ANKOMMEN_SPRACHEN, ANKOMMEN_SPRACHEN_DE, ANKOMMEN_STATIONEN, keysOf, type AnkommenSprache, type AnkommenStation } from "~/utils/taxonomy";
 
 export const meta: MetaFunction = () => titleMeta("Laufzettel", "Zweisprachiger Laufzettel zum Ausdrucken: Schritte, Anlaufstellen und Öffnungszeiten einer Stadt.");
 
@@ -60,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Laufzettel() {
   const d = useLoaderData<typeof loader>();
   const [l1, l2] = [d.values.sprache1 as AnkommenSprache, d.values.sprache2 as AnkommenSprache];
-  const langOptions = SPRACHE_KEYS.map((l) => ({ value: l, label: `${ANKOMMEN_SPRACHEN_DE[l]}${l !== "de" && l !== "de-x-ls" ? ` (${ANKOMMEN_SPRACHEN[l]})` : ""}` }));
+  const langOptions = keysOf(ANKOMMEN_SPRACHEN).map((l) => ({ value: l, label: `${ANKOMMEN_SPRACHEN_DE[l]}${l !== "de" && l !== "de-x-ls" ? ` (${ANKOMMEN_SPRACHEN[l]})` : ""}` }));
   return (
     <>
       <div className="no-print">
