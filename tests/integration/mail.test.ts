@@ -24,6 +24,9 @@ import {
 } from "~/services/mail.server";
 import { notify } from "~/models/notification.server";
 import { createInvitation, requestPasswordReset } from "~/models/user.server";
+import { createUserSession } from "~/services/auth.server";
+import { auditLog } from "../../db/schema/index";
+import { action as mailAction, loader as mailLoader } from "~/routes/verwaltung.mail";
 
 let db: DB;
 let path: string;
@@ -248,5 +251,52 @@ describe("no usable token after sending", () => {
     const r = await deliverPendingMail(db, { now: clockAt(t0 + SENT_BODY_RETENTION_MS + 1) });
     expect(r.cleaned).toBe(3);
     expect(outbox().every((m) => m.text === "" && m.bodyDeletedAt)).toBe(true);
+  });
+});
+
+describe("Mail-Ausgang page", () => {
+  const req = (cookie: string, init: RequestInit = {}) =>
+    new Request("http://localhost:3000/verwaltung/mail", { ...init, headers: { Cookie: cookie.split(";")[0], ...(init.headers ?? {}) } });
+
+  it("is for admins only, shows failed mail with its error, and 'erneut senden' twice resets it once", async () => {
+    await sink.down();
+    enqueueMail(db, { to: "kaputt@test.invalid", subject: "Einladung", text: "x" });
+    const created = outbox()[0].createdAt.getTime();
+    await deliverPendingMail(db, { now: clockAt(created + GIVE_UP_AFTER_MS) });
+    const id = outbox()[0].id;
+
+    for (const role of ["mitglied", "koordination", "redaktion", "moderation"] as const) {
+      const u = await makeUser(db, role, role === "koordination" || role === "mitglied" ? "dortmund" : undefined);
+      const cookie = await createUserSession(u.id);
+      await expect(mailLoader({ request: req(cookie), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+      const body = new URLSearchParams({ intent: "resend", id: String(id) });
+      await expect(mailAction({ request: req(cookie, { method: "POST", body }), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+    }
+    expect(outbox()[0].status).toBe("failed");
+
+    const admin = await makeUser(db, "admin");
+    const cookie = await createUserSession(admin.id);
+    const page = (await mailLoader({ request: req(cookie), params: {}, context: {} })) as Awaited<ReturnType<typeof mailLoader>>;
+    expect(page.counts.failed).toBe(1);
+    expect(page.failed[0]).toMatchObject({ to: "kaputt@test.invalid", subject: "Einladung", attempts: 1 });
+    expect(page.failed[0].lastError).toMatch(/ECONNREFUSED/);
+
+    await sink.up();
+    const post = () =>
+      mailAction({ request: req(cookie, { method: "POST", body: new URLSearchParams({ intent: "resend", id: String(id) }) }), params: {}, context: {} });
+    const [first, second] = await Promise.all([post(), post()]);
+    expect((first as Response).status).toBe(302);
+    expect((second as Response).status).toBe(302);
+    await mailDeliveryIdle();
+    expect(sink.deliveries).toHaveLength(1);
+    expect(outbox()[0].status).toBe("sent");
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "mail.resend")).all()).toHaveLength(1);
+
+    const bad = (await mailAction({
+      request: req(cookie, { method: "POST", body: new URLSearchParams({ intent: "resend", id: "abc" }) }),
+      params: {},
+      context: {},
+    })) as { init: { status: number } | null };
+    expect(bad.init?.status).toBe(400);
   });
 });
