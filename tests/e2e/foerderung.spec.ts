@@ -137,6 +137,9 @@ test("Redaktion: validation errors next to fields, then a new programme with a d
 
   await rate.fill("80");
   await page.getByLabel("Laufzeit von").fill("2026-01-01");
+  // a past review date, so the review dashboard lists it (the refreshed corpus has nothing overdue)
+  await page.getByLabel("Stand", { exact: true }).fill("2025-01-01");
+  await page.getByLabel("Prüfen bis", { exact: true }).fill("2025-06-30");
   await page.getByRole("button", { name: "Programm anlegen" }).click();
   await expect(page).toHaveURL(/\/foerderung\/testprogramm-e2e$/);
   await expect(page.locator("dl.conditions dt:has-text('Förderquote') + dd")).toHaveText("80 %");
@@ -165,7 +168,7 @@ test("Redaktion: validation errors next to fields, then a new programme with a d
   // the review dashboard lists stale programmes
   await page.goto("/verwaltung/pruefung");
   const due = page.getByRole("region", { name: /^Förderprogramme/ });
-  await expect(due.getByRole("link", { name: /^Europäischer Sozialfonds Plus/ })).toHaveAttribute("href", "/foerderung/esf-plus-nrw");
+  await expect(due.getByRole("link", { name: /^Testprogramm Ankommen/ })).toHaveAttribute("href", "/foerderung/testprogramm-e2e");
   await expectAccessible(page);
 
   // the home page lists the new deadline under "Anstehende Fristen"
