@@ -28,6 +28,14 @@ export const demoSteps: { name: string; run: Step }[] = [
     },
   },
   {
+    // An invented, clearly marked funding call with deadlines 30 and 75 days after seeding (never in content/).
+    name: "Beispiel-Fristen",
+    run: async (db) => {
+      const { seedDemoDeadlines } = await import("./demo-fristen");
+      return seedDemoDeadlines(db);
+    },
+  },
+  {
     // Entwicklungsdatenbank: city search documents + demo projects (after the content import, so links resolve).
     name: "Projekte",
     run: async (db) => {
