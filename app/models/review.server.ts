@@ -299,3 +299,34 @@ export function mailTarget(): string {
   const env = getEnv();
   return env.SMTP_URL ? "SMTP" : `Ordner ${env.MAIL_DIR}`;
 }
+
+// ---------------------------------------------------------------- editor fields
+
+/**
+ * Owner/deputy pickers of the editors → ids. "" = team (owner) / none (deputy); anything but an active
+ * Redaktion user is a field error. Returns undefined values when the form has no such fields.
+ */
+export function parseOwnerFields(
+  db: Executor,
+  form: FormData,
+): { ok: true; ownerId?: string | null; deputyId?: string | null } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const read = (key: "ownerId" | "deputyId") => {
+    const v = form.get(key);
+    if (v === null) return undefined;
+    const s = String(v).trim().slice(0, 100);
+    if (s === "") return null;
+    if (!isRedaktionUser(db, s)) errors[key] = "Bitte wählen Sie eine Person der Redaktion.";
+    return s;
+  };
+  const ownerId = read("ownerId");
+  const deputyId = read("deputyId");
+  if (ownerId && deputyId && ownerId === deputyId) errors.deputyId = "Die Vertretung muss eine andere Person sein als die oder der Verantwortliche.";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, ownerId, deputyId };
+}
+
+/** "geprüft, aktualisiert": the editor saved in review mode gets stand = today, pruefen_bis = today + interval. */
+export function reviewedDates(kind: ReviewKind, today = todayIso()): { stand: string; pruefenBis: string } {
+  return { stand: today, pruefenBis: nextReviewDate(kind, today) };
+}
