@@ -330,3 +330,17 @@ export function parseOwnerFields(
 export function reviewedDates(kind: ReviewKind, today = todayIso()): { stand: string; pruefenBis: string } {
   return { stand: today, pruefenBis: nextReviewDate(kind, today) };
 }
+
+/** Demo seed: the given Redaktion account becomes owner of every team-owned entry. Returns a summary line. */
+export function assignDemoOwner(db: DB, email: string): string {
+  const id = resolveOwnerRef(db, email);
+  if (!id) return "kein Redaktions-Konto – übersprungen";
+  return db.transaction(
+    (tx) => {
+      const a = tx.update(articles).set({ ownerId: id }).where(isNull(articles.ownerId)).run().changes;
+      const p = tx.update(programmes).set({ ownerId: id }).where(isNull(programmes.ownerId)).run().changes;
+      return `${a} Beiträge, ${p} Programme`;
+    },
+    { behavior: "immediate" },
+  );
+}
