@@ -6,8 +6,8 @@ const { values } = cli(
   `
 Prüf-Erinnerungen: erinnert die Verantwortlichen jedes Beitrags und Förderprogramms 30 Tage vor „prüfen bis“
 und noch einmal, wenn die Prüfung überfällig ist – als Benachrichtigung auf der Website und per E-Mail nach
-ihrer Einstellung (sofort oder in der täglichen Zusammenfassung). Ist niemand persönlich verantwortlich (oder das
-Konto gesperrt), geht die Erinnerung an die Vertretung, sonst an alle in der Redaktion. Jede Erinnerung kommt
+ihrer Einstellung (sofort oder in der täglichen Zusammenfassung). Team-Einträge („redaktion“) erinnern alle in der
+Redaktion; ist das Konto der verantwortlichen Person gesperrt, geht die Erinnerung an die Vertretung (sonst an alle). Jede Erinnerung kommt
 höchstens einmal je Eintrag, Schwelle und Prüfdatum: ein zweiter Lauf am selben Tag verschickt nichts.
 Danach werden ausstehende E-Mails zugestellt (SMTP_URL oder MAIL_DIR). Für einen täglichen Zeitplaner.
 

@@ -21,7 +21,7 @@ export function OwnerFields({ users, ownerId, deputyId, errors }: { users: Owner
       <SelectField
         name="deputyId"
         label="Vertretung"
-        hint="Wird erinnert, wenn niemand persönlich verantwortlich ist oder das Konto gesperrt ist."
+        hint="Wird statt der verantwortlichen Person erinnert, wenn deren Konto gesperrt ist."
         options={[{ value: "", label: "keine Vertretung" }, ...people]}
         defaultValue={deputyId}
         errors={errors}

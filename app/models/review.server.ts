@@ -228,13 +228,15 @@ function redaktionIds(db: Executor) {
 }
 
 /**
- * Who is reminded: the owner when active; else the deputy when active; else every Redaktion user (team).
+ * Who is reminded: the owner when active. A team-owned entry: every Redaktion user (the deputy among them).
+ * An owner whose account is disabled or deleted: the deputy when active, else every Redaktion user.
  */
 export function reminderRecipients(db: Executor, e: { ownerId: string | null; deputyId: string | null }): string[] {
   const active = activeNames(db, [e.ownerId, e.deputyId]);
   if (e.ownerId && active.has(e.ownerId)) return [e.ownerId];
-  if (e.deputyId && active.has(e.deputyId)) return [e.deputyId];
-  return redaktionIds(db);
+  if (e.ownerId && e.deputyId && active.has(e.deputyId)) return [e.deputyId];
+  const team = redaktionIds(db);
+  return e.deputyId && active.has(e.deputyId) && !team.includes(e.deputyId) ? [...team, e.deputyId] : team;
 }
 
 export type ReminderRun = { checked: number; sent: number; notifications: number; vorab: number; ueberfaellig: number };

@@ -171,7 +171,8 @@ describe("reminders with a moved clock", () => {
     expect(db.select().from(reviewReminders).all()).toHaveLength(3);
 
     const team = getArticleBySlug(db, "unbekannt")!;
-    db.update(articles).set({ pruefenBis: "2027-12-31", ownerId: null, deputyId: null }).where(eq(articles.id, team.id)).run();
+    // team-owned with a deputy: still every Redaktion user
+    db.update(articles).set({ pruefenBis: "2027-12-31", ownerId: null, deputyId: paul }).where(eq(articles.id, team.id)).run();
     runReviewReminders(db, at("2027-12-01"));
     const redaktion = db.select({ id: users.id }).from(users).where(eq(users.role, "redaktion")).all().map((u) => u.id);
     expect(redaktion.length).toBe(3);
@@ -206,7 +207,7 @@ describe("reminders with a moved clock", () => {
 describe("review action and Meine Prüfungen", () => {
   it("lists owned, deputised and team entries by due date, overdue first", () => {
     db.update(articles).set({ pruefenBis: "2026-01-01" }).where(eq(articles.slug, "per-mail")).run(); // Rita owns
-    db.update(articles).set({ pruefenBis: "2026-06-01", ownerId: null }).where(eq(articles.slug, "unbekannt")).run(); // team
+    db.update(articles).set({ pruefenBis: "2026-06-01", ownerId: null, deputyId: null }).where(eq(articles.slug, "unbekannt")).run(); // team
     const mine = listMyReviews(db, paul, "2026-12-01");
     const slugs = mine.map((m) => m.slug);
     expect(slugs.indexOf("per-mail")).toBeLessThan(slugs.indexOf("unbekannt")); // earlier due date first
