@@ -3,6 +3,7 @@
 // bulk owners, and FAQ drafts from the Clearingstelle. Real migrations on a temp database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
@@ -30,6 +31,7 @@ import { addMonths, nextReviewDate } from "~/utils/review";
 import { todayIso } from "~/utils/format";
 
 let db: DB;
+let dbPath: string;
 let cleanup: () => void;
 let dir: string;
 let rita: string; // Redaktion, rita.redaktion@test.invalid
@@ -42,7 +44,7 @@ const programme = (fm: string) =>
   `---\ntitle: Testprogramm Alpha\nkurz: Alpha\nfonds: land\ngeber: Land NRW\nebene: land\nantragsberechtigt: [kommune]\nhandlungsfelder: [wohnen]\nstatus: laufend\nsummary: Kurz.\n${fm}---\nText.\n`;
 
 beforeAll(async () => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup, path: dbPath } = createTestDb());
   rita = (await makeUser(db, "redaktion", undefined, "rita.redaktion@test.invalid")).id;
   paul = (await makeUser(db, "redaktion", undefined, "paul.pruefer@test.invalid")).id;
   mia = (await makeUser(db, "mitglied", "dortmund", "mia@test.invalid")).id;
@@ -278,5 +280,28 @@ describe("Clearingstelle FAQ drafts", () => {
     submitToClearing(db, id, "", a);
     settleClearing(db, id, { outcome: "geklaert", reason: "Ja." }, red);
     expect(getArticleBySlug(db, publishAsFaq(db, id, "Ja.", red))!.title).toBe("Gilt das auch für Kinder?");
+  });
+});
+
+describe("npm run content:reminders", () => {
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ["--import", "tsx", "scripts/content-reminders.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${dbPath}`, NODE_ENV: "test" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+  it("explains itself with --help, rejects a bad --datum, and sends each reminder once", () => {
+    const help = run(["--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("--datum");
+    const bad = run(["--datum", "morgen"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--datum muss ein Datum");
+    db.update(articles).set({ pruefenBis: "2031-01-20" }).where(eq(articles.slug, "per-mail")).run();
+    const first = run(["--datum", "2031-01-01"]);
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/Erinnerungen: [1-9]\d* \(/);
+    const again = run(["--datum", "2031-01-01"]);
+    expect(again.stdout).toMatch(/Erinnerungen: 0 \(0 vorab, 0 überfällig\)/);
   });
 });
