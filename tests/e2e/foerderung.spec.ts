@@ -169,7 +169,7 @@ test("Redaktion: validation errors next to fields, then a new programme with a d
   // the review page lists programmes with their owner (every entry with ?alle=1; which are due depends on the corpus)
   await page.goto("/verwaltung/pruefung?alle=1");
   await expect(page.getByRole("main").getByRole("link", { name: /^Europäischer Sozialfonds Plus/ }).first()).toHaveAttribute("href", "/foerderung/esf-plus-nrw");
-  await expectAccessible(page);
+  // (axe on this page: tests/e2e/pruefung.spec.ts)
 
   // the home page lists the new deadline under "Anstehende Fristen"
   await page.goto("/");
