@@ -33,6 +33,7 @@ export const ACTIONS = [
   "content.edit",
   "content.publish",
   "content.suggest",
+  "content.review",
   // forum
   "forum.readMembers",
   "forum.post",
@@ -77,6 +78,7 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "content.readDrafts":
     case "content.edit":
     case "content.publish":
+    case "content.review":
       return role === "redaktion";
     case "content.suggest":
     case "forum.readMembers":

@@ -10,6 +10,7 @@ import type { DB } from "./db.server";
 import { getEnv } from "./env.server";
 import type { Clock } from "./mail.server";
 import { runDigestJob } from "../models/notification.server";
+import { runReviewReminders } from "../models/review.server";
 
 export type DailyJobContext = { day: string; now: number };
 export type DailyJob = {
@@ -41,7 +42,7 @@ function jobs(): Map<string, DailyJob> {
 
 /**
  * Registers a daily job (the same name again replaces it). `hour` defaults to DIGEST_HOUR.
- * Example for review reminders: registerDailyJob("pruef-erinnerungen", (db) => sendReviewReminders(db)).
+ * The review reminders (issue 13) are registered this way in startDigestScheduler().
  */
 export function registerDailyJob(name: string, run: DailyJob["run"], opts: { hour?: number } = {}): DailyJob {
   const job: DailyJob = { name, run, hour: () => opts.hour ?? digestHour() ?? 7 };
@@ -158,7 +159,11 @@ export function listDailyJobRuns(db: DB, limit = 14) {
  */
 export function startDigestScheduler(db: DB, opts: { now?: Clock; tickMs?: number } = {}) {
   if (globalThis.__dailyScheduler) return;
-  if (digestHour() != null) registerDailyJob("mail-digest", runDigestJob);
+  if (digestHour() != null) {
+    // Review reminders first, so that owners who chose the daily digest get them in the same day's digest.
+    registerDailyJob("pruef-erinnerungen", (d, { now }) => runReviewReminders(d, new Date(now)).sent);
+    registerDailyJob("mail-digest", runDigestJob);
+  }
   const clock = opts.now ?? Date.now;
   const state: { timer: NodeJS.Timeout; running: Promise<void> | null } = { timer: undefined as unknown as NodeJS.Timeout, running: null };
   const tick = () => {

@@ -20,6 +20,15 @@ export const demoSteps: { name: string; run: Step }[] = [
     },
   },
   {
+    // Owners (issue 13): the demo Redaktion account owns every team-owned entry, so a fresh dev installation
+    // has a user owner on every entry (reminders, "Meine Prüfungen"). Idempotent: only entries without owner.
+    name: "Verantwortliche",
+    run: async (db) => {
+      const { assignDemoOwner } = await import("../../app/models/review.server");
+      return assignDemoOwner(db, "redaktion@demo.staedtenetz.invalid");
+    },
+  },
+  {
     // Forum categories and demo threads (one question in every Clearingstelle state); needs the content for link previews.
     name: "Forum-Beispiele",
     run: async (db) => {

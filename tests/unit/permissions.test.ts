@@ -25,6 +25,7 @@ const matrix: Record<Action, Who[]> = {
   "content.readDrafts": ["redaktion", "admin"],
   "content.edit": ["redaktion", "admin"],
   "content.publish": ["redaktion", "admin"],
+  "content.review": ["redaktion", "admin"],
   "content.suggest": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
   "forum.readMembers": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
   "forum.post": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
