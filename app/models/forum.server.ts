@@ -471,7 +471,7 @@ function notifyNewPost(tx: Executor, t: { id: number; categoryId: number; title:
 }
 
 export function createTopic(
-  db: DB,
+  db: Executor,
   input: { category: Category; title: string; raw: string; handlungsfelder: string[]; staedte: string[] },
   actor: Actor,
 ): number {
@@ -497,7 +497,7 @@ export function createTopic(
 
 export class ForumError extends Error {}
 
-export function createPost(db: DB, input: { topicId: number; raw: string; replyTo?: number | null }, actor: Actor): number {
+export function createPost(db: Executor, input: { topicId: number; raw: string; replyTo?: number | null }, actor: Actor): number {
   return db.transaction((tx) => {
     const t = tx
       .select({ id: forumTopics.id, categoryId: forumTopics.categoryId, title: forumTopics.title, lockedAt: forumTopics.lockedAt, catSlug: forumCategories.slug })

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { cities, invitations, userTokens, users } from "../../db/schema/index";
-import type { DB } from "~/services/db.server";
+import type { DB, Executor } from "~/services/db.server";
 import { dummyVerify, hashPassword, verifyPassword } from "~/services/password.server";
 import { generateToken, hashToken } from "~/services/tokens.server";
 import { loginThrottle } from "~/services/rate-limit.server";
@@ -119,7 +119,7 @@ export async function setUserDisabled(db: DB, actorId: string, userId: string, d
 // ---------------------------------------------------------------- invitations
 
 export function createInvitation(
-  db: DB,
+  db: Executor,
   actor: { id: string; name: string },
   input: { email: string; role: Role; cityId: number | null },
 ) {
