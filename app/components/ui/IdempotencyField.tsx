@@ -9,5 +9,5 @@ export function IdempotencyField({ value }: { value: string }) {
 /** True while this form (identified by its key) is being submitted: disable its submit button (with JS only). */
 export function useSubmittingKey(value: string): boolean {
   const nav = useNavigation();
-  return nav.state !== "idle" && nav.formData?.get(IDEMPOTENCY_FIELD) === value;
+  return value !== "" && nav.state !== "idle" && nav.formData?.get(IDEMPOTENCY_FIELD) === value;
 }
