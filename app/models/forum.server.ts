@@ -114,6 +114,32 @@ export function setCategoryVisibility(db: DB, actorId: string, categoryId: numbe
   });
 }
 
+/** What depends on a category: its topics (they block the deletion) and the subscriptions to it. */
+export function categoryDependencies(db: Executor, categoryId: number) {
+  const topics = db.select({ n: sql<number>`count(*)` }).from(forumTopics).where(eq(forumTopics.categoryId, categoryId)).get()?.n ?? 0;
+  const subscriptions = db.select({ n: sql<number>`count(*)` }).from(forumSubscriptions).where(eq(forumSubscriptions.categoryId, categoryId)).get()?.n ?? 0;
+  return { topics, subscriptions };
+}
+
+/**
+ * Deletes an empty category (after the confirmation page). A category with topics is refused: its topics would
+ * otherwise lose their place; moderators move them first ("Thema verschieben"). Subscriptions to it end with it.
+ */
+export function deleteCategory(db: DB, actorId: string, categoryId: number): "deleted" | "refused" | "missing" {
+  return db.transaction(
+    (tx) => {
+      const c = tx.select({ slug: forumCategories.slug }).from(forumCategories).where(eq(forumCategories.id, categoryId)).get();
+      if (!c) return "missing";
+      const deps = categoryDependencies(tx, categoryId);
+      if (deps.topics > 0) return "refused";
+      tx.delete(forumCategories).where(eq(forumCategories.id, categoryId)).run();
+      audit(tx, { actorId, action: "forum.category.delete", entityType: "forum_category", entityId: categoryId, detail: { slug: c.slug, subscriptions: deps.subscriptions } });
+      return "deleted";
+    },
+    { behavior: "immediate" },
+  );
+}
+
 // ---------------------------------------------------------------- helpers
 
 /** Mention handle of a display name: "Mia Mitglied Dortmund (Demo)" → "mia-mitglied-dortmund-demo". */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import { cities, invitations, userTokens, users } from "../../db/schema/index";
+import { cities, forumPosts, forumTopics, invitations, projects, userTokens, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { dummyVerify, hashPassword, verifyPassword } from "~/services/password.server";
 import { generateToken, hashToken } from "~/services/tokens.server";
@@ -92,6 +92,29 @@ export function listUsers(db: DB) {
     .leftJoin(cities, eq(cities.id, users.cityId))
     .orderBy(asc(users.name))
     .all();
+}
+
+/** What an account has contributed: shown on the admin's confirmation page before the DSGVO erasure. */
+export function userDependencies(db: Executor, userId: string) {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  const c = sql<number>`count(*)`;
+  return {
+    posts: n(db.select({ n: c }).from(forumPosts).where(and(eq(forumPosts.authorId, userId), isNull(forumPosts.deletedAt))).get()),
+    topics: n(db.select({ n: c }).from(forumTopics).where(eq(forumTopics.authorId, userId)).get()),
+    projects: n(db.select({ n: c }).from(projects).where(eq(projects.createdBy, userId)).get()),
+    openInvitations: n(db.select({ n: c }).from(invitations).where(and(eq(invitations.invitedBy, userId), isNull(invitations.usedAt))).get()),
+  };
+}
+
+export function getUserForAdmin(db: Executor, userId: string) {
+  return (
+    db
+      .select({ id: users.id, name: users.name, role: users.role, cityName: cities.name, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+      .from(users)
+      .leftJoin(cities, eq(cities.id, users.cityId))
+      .where(eq(users.id, userId))
+      .get() ?? null
+  );
 }
 
 export class ValidationError extends Error {
