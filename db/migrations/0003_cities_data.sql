@@ -12,7 +12,7 @@ SELECT
   END,
   CASE
     WHEN `key` = 'anteil-nordstadt' THEN 'Nordstadt'
-    WHEN `key` LIKE 'anteil-stadtteil-%' AND `label` LIKE 'Anteil in %' THEN substr(`label`, 12)
+    WHEN `key` LIKE 'anteil-stadtteil-%' AND `label` LIKE 'Anteil in %' THEN substr(`label`, 11)
     WHEN `key` LIKE 'anteil-stadtteil-%' THEN `label`
     ELSE NULL
   END,
