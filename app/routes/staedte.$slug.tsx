@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       contact: city.contact,
       figures: series.map((s) => ({
         key: s.key,
-        label: s.longLabel,
+        label: s.label, // "Anteil in Hochfeld" for district shares
         // newest value first in the row; older values of the series listed below it
         ...pickFigure(s.latest),
         older: s.values.filter((v) => v.id !== s.latest.id).reverse().map(pickFigure),

@@ -473,7 +473,7 @@ export default function KennzahlenPflegen() {
         Verlauf. Jede Änderung steht mit Person, Zeitpunkt und Anlass im Verlauf
         unten.
       </p>
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={errors} labels={a && !a.ok && a.intent === "delete" ? { reason: "Begründung" } : LABELS} />
 
       {d.confirmDelete ? (
         <section aria-labelledby="entfernen-titel" className="card">

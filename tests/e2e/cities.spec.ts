@@ -108,6 +108,17 @@ test.describe("city figures as maintained series", () => {
     await expect(data).toContainText("etwa 3.200 Personen");
     await expectAccessible(page);
 
+    // removing needs a reason and keeps the history (and leaves Dortmund as the other specs expect it)
+    await page.goto("/staedte/dortmund/kennzahlen");
+    await page.getByRole("link", { name: /^Entfernen.*Gemeldete Menschen.*31\.12\.2025/ }).click();
+    await expect(page.getByRole("heading", { name: "Wert entfernen?" })).toBeVisible();
+    await page.getByRole("button", { name: "Wert entfernen" }).click();
+    await expect(page.getByRole("link", { name: "Begründung: Bitte begründen Sie, warum der Wert entfernt wird." })).toBeVisible();
+    await page.getByLabel("Begründung").fill("Testwert wieder entfernt");
+    await page.getByRole("button", { name: "Wert entfernen" }).click();
+    await expect(page.locator("#inhalt > [role=status]")).toContainText("ist entfernt; der Verlauf bleibt erhalten");
+    await expect(page.getByText(/entfernt – Gemeldete Menschen.*Anlass: „Testwert wieder entfernt“/)).toBeVisible();
+
     // a coordinator of another city may not
     await page.getByRole("button", { name: "Abmelden" }).click();
     await login(page, "koordinationDuisburg");
