@@ -148,3 +148,23 @@ test("editing a figure: one form, labelled fields, axe passes; the change shows 
   await expect(page.locator("#inhalt > [role=status]")).toContainText("Die Änderung ist gespeichert");
   await expect(page.getByText(/geändert – .*Marxloh.*Anlass: „Quelle präzisiert“/)).toBeVisible();
 });
+
+test("deleting a category with topics is refused with its count; the user confirmation names what the account wrote (axe)", async ({ page }) => {
+  await login(page, "admin");
+  await newTopic(page, `Eine Frage in Allgemeines ${Date.now()}`);
+  await page.goto("/verwaltung/kategorien");
+  await page.getByRole("link", { name: /Löschen … \(Allgemeines\)/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Kategorie „Allgemeines“ löschen?");
+  await expect(page.getByText(/Eine Kategorie mit Themen kann nicht gelöscht werden/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /endgültig löschen/ })).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.goto("/verwaltung/benutzer");
+  await page.getByRole("link", { name: /Löschen … \(Mia Mitglied Dortmund/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Konto von Mia Mitglied Dortmund .* löschen\?/);
+  await expect(page.getByText(/Forumsbeiträge/)).toBeVisible();
+  await expect(page.getByText(/ehemaliges Mitglied/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Abbrechen" }).click();
+  await expect(page).toHaveURL(/\/verwaltung\/benutzer$/);
+});
