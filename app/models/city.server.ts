@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, like, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, like, sql } from "drizzle-orm";
 import { cities, cityFigureChanges, cityFigures, forumTopics, invitations, projectCities, searchDocuments, topicConcerns, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
