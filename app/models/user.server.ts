@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
-import { cities, invitations, userTokens, users } from "../../db/schema/index";
-import type { DB } from "~/services/db.server";
+import { cities, forumPosts, forumTopics, invitations, projects, userTokens, users } from "../../db/schema/index";
+import type { DB, Executor } from "~/services/db.server";
 import { dummyVerify, hashPassword, verifyPassword } from "~/services/password.server";
 import { generateToken, hashToken } from "~/services/tokens.server";
 import { loginThrottle } from "~/services/rate-limit.server";
@@ -94,6 +94,29 @@ export function listUsers(db: DB) {
     .all();
 }
 
+/** What an account has contributed: shown on the admin's confirmation page before the DSGVO erasure. */
+export function userDependencies(db: Executor, userId: string) {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  const c = sql<number>`count(*)`;
+  return {
+    posts: n(db.select({ n: c }).from(forumPosts).where(and(eq(forumPosts.authorId, userId), isNull(forumPosts.deletedAt))).get()),
+    topics: n(db.select({ n: c }).from(forumTopics).where(eq(forumTopics.authorId, userId)).get()),
+    projects: n(db.select({ n: c }).from(projects).where(eq(projects.createdBy, userId)).get()),
+    openInvitations: n(db.select({ n: c }).from(invitations).where(and(eq(invitations.invitedBy, userId), isNull(invitations.usedAt))).get()),
+  };
+}
+
+export function getUserForAdmin(db: Executor, userId: string) {
+  return (
+    db
+      .select({ id: users.id, name: users.name, role: users.role, cityName: cities.name, disabledAt: users.disabledAt, deletedAt: users.deletedAt })
+      .from(users)
+      .leftJoin(cities, eq(cities.id, users.cityId))
+      .where(eq(users.id, userId))
+      .get() ?? null
+  );
+}
+
 export class ValidationError extends Error {
   constructor(public field: string, message: string) {
     super(message);
@@ -119,7 +142,7 @@ export async function setUserDisabled(db: DB, actorId: string, userId: string, d
 // ---------------------------------------------------------------- invitations
 
 export function createInvitation(
-  db: DB,
+  db: Executor,
   actor: { id: string; name: string },
   input: { email: string; role: Role; cityId: number | null },
 ) {

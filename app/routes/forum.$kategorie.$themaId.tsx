@@ -6,6 +6,7 @@ import { getUser, requireUser, toViewer, type SessionUser } from "~/services/aut
 import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { can } from "~/services/permissions";
 import {
   acceptAnswer,
@@ -123,6 +124,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMod,
     prefill,
     replyTo,
+    replyKey: canPost ? newIdempotencyKey() : "",
     subscription: user ? getSubscription(db, user.id, { topicId: topic.id }) ?? "none" : null,
     clearing: {
       canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
@@ -177,15 +179,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "reply": {
         if (!can(viewer, "forum.post")) deny();
+        // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
+        const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
+        const first = findIdempotentResult(db, once);
+        if (first) return redirect(first, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
         const parsed = parseForm(form, replySchema, TITLE);
         if (!parsed.ok) return fail(intent, parsed.errors, form);
         const findings = unconfirmedFindings(form, parsed.data.raw);
         if (findings.length > 0) return fail(intent, {}, form, 400, findings);
         const wait = postRateWait(user.id);
         if (wait > 0) return fail(intent, { _form: rateMessage(wait) }, form, 429);
-        const n = createPost(db, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+        const { result } = runIdempotent(db, once, (tx) => {
+          const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+          return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
+        });
         kickMailDelivery(db);
-        return done(topic, "Ihre Antwort ist veröffentlicht.", `#beitrag-${n}`, `?beitrag=${n}`);
+        return redirect(result, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
       }
       case "accept": {
         if (!can(viewer, "forum.accept", { ownerId: topic.authorId })) deny();
@@ -434,6 +443,7 @@ export default function Thema() {
             intent="reply"
             label="Ihre Antwort"
             hidden={{ replyTo: replyValues?.replyTo ?? (d.replyTo ? String(d.replyTo) : "") }}
+            idempotencyKey={d.replyKey}
           />
         </section>
       ) : !d.signedIn ? (

@@ -6,6 +6,7 @@ import { requirePermission, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { createTopic, getCategory } from "~/models/forum.server";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     category: { slug: category.slug, name: category.name, handlungsfeld: category.handlungsfeld },
     cities: listCities(getDb()).map((c) => ({ slug: c.slug, name: c.name })),
+    idempotencyKey: newIdempotencyKey(),
   };
 }
 
@@ -43,6 +45,11 @@ const schema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, category } = await load(request, params.kategorie ?? "");
   const form = await request.formData();
+  const flash = { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } };
+  // one submit, one topic: a repeated POST of the same form gets the first redirect
+  const once = { userId: user.id, route: `forum.topic:${category.slug}`, key: readIdempotencyKey(form) };
+  const first = findIdempotentResult(getDb(), once);
+  if (first) return redirect(first, flash);
   const parsed = parseForm(form, schema, TITLE);
   if (!parsed.ok) return data({ ...parsed, findings: [] }, { status: 400 });
   const { title, raw, feld, stadt } = parsed.data;
@@ -52,13 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429 });
   const db = getDb();
   const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
-  const id = createTopic(db, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+  const { result } = runIdempotent(db, once, (tx) => {
+    const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+    return `/forum/${category.slug}/${id}`;
+  });
   kickMailDelivery(db);
-  return redirect(`/forum/${category.slug}/${id}`, { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } });
+  return redirect(result, flash);
 }
 
 export default function NeuesThema() {
-  const { category, cities } = useLoaderData<typeof loader>();
+  const { category, cities, idempotencyKey } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errors = a && !a.ok ? a.errors : null;
   const values = a && !a.ok ? a.values : {};
@@ -69,7 +79,7 @@ export default function NeuesThema() {
       </p>
       <h1>Neues Thema in {category.name}</h1>
       <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage">
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey}>
         <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? ""} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField

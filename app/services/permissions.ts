@@ -49,6 +49,8 @@ export const ACTIONS = [
   "project.create",
   "project.edit",
   "project.addUpdate",
+  // cities
+  "city.editFigures",
   // own account
   "account.manage",
 ] as const;
@@ -102,6 +104,9 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return (role === "koordination" && sameCity) || role === "redaktion";
     case "project.edit":
       return (role === "koordination" && sameCity) || role === "redaktion";
+    case "city.editFigures":
+      // Redaktion for every city, a coordinator only for the own city (resource.cityId = the figure's city)
+      return role === "redaktion" || (role === "koordination" && sameCity);
     case "project.addUpdate":
       return (
         (role === "koordination" && (sameCity || (user.cityId != null && (resource.partnerCityIds ?? []).includes(user.cityId)))) ||

@@ -40,6 +40,7 @@ const matrix: Record<Action, Who[]> = {
   "project.create": ["koordination", "redaktion", "admin"],
   "project.edit": ["koordination", "redaktion", "admin"],
   "project.addUpdate": ["koordination", "redaktion", "admin"],
+  "city.editFigures": ["koordination", "redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
@@ -59,6 +60,14 @@ describe("permission matrix", () => {
 
 describe("city scope", () => {
   const dortmund = users.koordination;
+  it("a Dortmund coordinator maintains the figures of Dortmund only; Redaktion those of every city", () => {
+    expect(can(dortmund, "city.editFigures", { cityId: DO })).toBe(true);
+    expect(can(dortmund, "city.editFigures", { cityId: DU })).toBe(false);
+    expect(can(dortmund, "city.editFigures", {})).toBe(false);
+    expect(can({ id: "k2", role: "koordination", cityId: null }, "city.editFigures", { cityId: null })).toBe(false);
+    expect(can(users.redaktion, "city.editFigures", { cityId: DU })).toBe(true);
+    expect(can(users.mitglied, "city.editFigures", { cityId: DO })).toBe(false);
+  });
   it("a Dortmund coordinator cannot invite to Duisburg or invite a coordinator", () => {
     expect(can(dortmund, "invitation.create", { cityId: DU, role: "mitglied" })).toBe(false);
     expect(can(dortmund, "invitation.create", { cityId: DO, role: "koordination" })).toBe(false);
