@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { isValidResetToken, resetPassword } from "~/models/user.server";
 import { getDb } from "~/services/db.server";
+import { createUserSession } from "~/services/auth.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
@@ -24,7 +25,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const userId = await resetPassword(getDb(), params.token ?? "", parsed.data.password);
   if (!userId) return data(failure(TITLE, { _form: INVALID }), { status: 400 });
-  return redirect("/anmelden", { headers: { "Set-Cookie": await flashHeader("Ihr Passwort wurde geändert. Bitte melden Sie sich an.") } });
+  // The link proved control of the mailbox: sign in at once (no sign-in throttle stands in the way).
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createUserSession(userId));
+  headers.append("Set-Cookie", await flashHeader("Ihr Passwort wurde geändert. Sie sind angemeldet."));
+  return redirect("/", { headers });
 }
 
 export default function NeuesPasswort() {
