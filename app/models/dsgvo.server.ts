@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gte, or, sql } from "drizzle-orm";
 import {
   articleSuggestions,
   articles,
@@ -131,7 +131,7 @@ export function exportUserData(db: DB, userId: string) {
  * stored .eml files in MAIL_DIR. Returns the number of mail files deleted.
  */
 export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
-  const u = db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, userId)).get();
+  const u = db.select({ email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).get();
   if (!u) return { mailFiles: 0 };
   db.transaction(
     (tx) => {
@@ -159,6 +159,14 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
           .run();
       }
       deleteNotificationsOf(tx, userId);
+      // Mails to others that name the user ("Neue Antwort von Mia …"), from the account's lifetime only; a very
+      // short name is left alone rather than replaced inside unrelated words.
+      if (u.name.length >= 5) {
+        tx.update(mailOutbox)
+          .set({ subject: sql`replace(${mailOutbox.subject}, ${u.name}, ${FORMER_MEMBER})`, text: sql`replace(${mailOutbox.text}, ${u.name}, ${FORMER_MEMBER})` })
+          .where(and(gte(mailOutbox.createdAt, u.createdAt), or(sql`instr(${mailOutbox.text}, ${u.name}) > 0`, sql`instr(${mailOutbox.subject}, ${u.name}) > 0`)))
+          .run();
+      }
       tx.delete(invitations).where(eq(invitations.email, u.email)).run();
       tx.delete(resetRequests).where(eq(resetRequests.email, u.email)).run();
       tx.delete(mailOutbox).where(eq(mailOutbox.to, u.email)).run();
