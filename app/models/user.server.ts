@@ -259,15 +259,25 @@ export function processResetRequests(db: DB): number {
   return mails;
 }
 
-/** After the response: build the reset mails, then deliver. */
+/** Reset requests are worked off in batches this long after the request, well after its response has gone out. */
+export const RESET_BATCH_DELAY_MS = 200;
+let resetBatch: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * After the response: build the reset mails, then deliver. Batched (one timer for all requests in the window),
+ * so the extra work for a real account does not land on that request's own response.
+ */
 export function kickResetRequests(db: DB) {
-  setImmediate(() => {
+  if (resetBatch) return;
+  resetBatch = setTimeout(() => {
+    resetBatch = undefined;
     try {
       if (processResetRequests(db) > 0) kickMailDelivery(db);
     } catch {
       console.error("passwort-reset: Anfragen konnten nicht verarbeitet werden");
     }
-  });
+  }, RESET_BATCH_DELAY_MS);
+  resetBatch.unref?.();
 }
 
 export function isValidResetToken(db: DB, token: string) {
