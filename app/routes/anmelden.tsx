@@ -5,12 +5,13 @@ import { z } from "zod";
 import { authenticate } from "~/models/user.server";
 import { createUserSession, getUser } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { clientIp, retryAfter } from "~/services/rate-limit.server";
+import { clientIp, retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Anmelden");
 
 export async function loader({ request }: LoaderFunctionArgs) {

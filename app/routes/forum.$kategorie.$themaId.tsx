@@ -35,13 +35,14 @@ import { listCities } from "~/models/city.server";
 import { PostList } from "~/components/forum/PostList";
 import { Composer } from "~/components/forum/Composer";
 import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
-import { retryAfter } from "~/services/rate-limit.server";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { failure, parseForm, type FieldErrors } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
 const TITLE = "Thema";
 

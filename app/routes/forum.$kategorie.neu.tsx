@@ -9,13 +9,14 @@ import { flashHeader } from "~/services/flash.server";
 import { createTopic, getCategory } from "~/models/forum.server";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
-import { retryAfter } from "~/services/rate-limit.server";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Neues Thema");
 const TITLE = "Neues Thema";
 

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isValidResetToken, resetPassword } from "~/models/user.server";
 import { getDb } from "~/services/db.server";
 import { createUserSession } from "~/services/auth.server";
@@ -15,8 +15,9 @@ const TITLE = "Neues Passwort festlegen";
 const INVALID = "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie bitte einen neuen an.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isValidResetToken(getDb(), params.token ?? "")) throw new Response(INVALID, { status: 404 });
-  return null;
+  // A used, expired or unknown link: say so on the page itself (410), with the way to a new one.
+  if (!isValidResetToken(getDb(), params.token ?? "")) return data({ valid: false as const }, { status: 410 });
+  return { valid: true as const };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,8 +34,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeuesPasswort() {
+  const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
+  if (!valid) {
+    return (
+      <div className="narrow">
+        <h1>Neues Passwort festlegen</h1>
+        <p>{INVALID}</p>
+        <p>
+          <Link to="/passwort-vergessen">Neuen Link anfordern</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>Neues Passwort festlegen</h1>

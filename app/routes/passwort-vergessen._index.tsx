@@ -4,11 +4,12 @@ import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { kickResetRequests, requestPasswordReset } from "~/models/user.server";
 import { getDb } from "~/services/db.server";
-import { clientIp, limiter, retryAfter } from "~/services/rate-limit.server";
+import { clientIp, limiter, retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Passwort vergessen");
 const TITLE = "Passwort vergessen";
 const SENT = "Wenn zu dieser Adresse ein Konto besteht, haben wir einen Link zum Zurücksetzen geschickt. Er ist eine Stunde gültig.";

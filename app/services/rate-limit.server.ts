@@ -1,5 +1,6 @@
 // In-process limiters (one Node process serves the installation, DESIGN.md "Scale"). State is per process
 // and resets on restart, which is acceptable for throttling; move to the database when running several processes.
+import type { HeadersFunction } from "@remix-run/node";
 
 type Window = { count: number; resetAt: number };
 
@@ -101,6 +102,17 @@ export class LoginThrottle {
 export function retryAfter(waitSeconds: number): Record<string, string> {
   return { "Retry-After": String(Math.max(1, Math.ceil(waitSeconds))) };
 }
+
+/**
+ * `export const headers = passRetryAfter` in a route whose action or loader may answer 429: Remix uses action
+ * headers for document requests only through a route's headers export (Set-Cookie is carried over by Remix).
+ */
+export const passRetryAfter: HeadersFunction = ({ actionHeaders, loaderHeaders }) => {
+  const h = new Headers();
+  const value = actionHeaders.get("Retry-After") ?? loaderHeaders.get("Retry-After");
+  if (value) h.set("Retry-After", value);
+  return h;
+};
 
 declare global {
   // eslint-disable-next-line no-var
