@@ -145,18 +145,20 @@ const server = app.listen(Number(env.PORT), env.HOST, () => {
 });
 server.on("error", (e: NodeJS.ErrnoException) => fail(`Serverfehler: Port ${env.PORT} ${e.code === "EADDRINUSE" ? "ist bereits belegt" : e.message}`));
 
-// Background upkeep: retry undelivered e-mail every minute, drop expired sessions every hour.
-const { deliverPendingMail } = await import("../app/services/mail.server");
+// Background upkeep: the mail delivery loop, the daily jobs (digest at DIGEST_HOUR), expired sessions hourly.
+const { startMailWorker, stopMailWorker } = await import("../app/services/mail.server");
+const { startDigestScheduler, stopDigestScheduler } = await import("../app/services/scheduler.server");
 const { deleteExpiredSessions } = await import("../app/services/auth.server");
-const mailTimer = setInterval(() => deliverPendingMail(db).catch(() => console.error("mail: Zustellung fehlgeschlagen")), 60_000);
+startMailWorker(db);
+startDigestScheduler(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
-mailTimer.unref();
 sessionTimer.unref();
 
 function shutdown() {
-  clearInterval(mailTimer);
+  const background = Promise.all([stopMailWorker(), stopDigestScheduler()]);
   clearInterval(sessionTimer);
-  server.close(() => {
+  server.close(async () => {
+    await background.catch(() => undefined); // a mail in flight is marked sent before the database closes
     try {
       db.$client.close();
     } catch {

@@ -1,10 +1,11 @@
-// `npm test`: unit + integration tests (vitest), production build, browser tests (Playwright in Chromium).
-// Runs every stage even when one fails and ends with the plain total line "N passed, N failed".
+// `npm test` (= `npm run validate`): lint (oxlint), typecheck (tsc), unit + integration tests (vitest), production
+// build, browser tests (Playwright in Chromium). Runs every stage even when one fails and ends with the plain total
+// line "N passed, N failed"; lint and typecheck count as one test each.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 if (process.argv.includes("--help")) {
-  console.log("Aufruf: npm test  – führt vitest, den Build und die Playwright-Tests aus und gibt die Summe aus.");
+  console.log("Aufruf: npm test  – führt Lint, Typprüfung, vitest, den Build und die Playwright-Tests aus und gibt die Summe aus.");
   process.exit(0);
 }
 
@@ -30,6 +31,11 @@ function run(cmd: string, args: string[]) {
   return r.status ?? 1;
 }
 
+const stages: { name: string; code: number }[] = [];
+const lintCode = run("npx", ["oxlint", "-c", ".oxlintrc.json", "--deny-warnings", "app", "scripts", "db", "tests"]);
+stages.push({ name: "Lint (oxlint)", code: lintCode });
+const typeCode = run("npx", ["tsc", "--noEmit"]);
+stages.push({ name: "Typprüfung (tsc)", code: typeCode });
 const vitestCode = run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]);
 const buildCode = run("npx", ["remix", "build"]);
 const e2eCode = buildCode === 0 ? run("npx", ["playwright", "test", "--config", "tests/e2e/playwright.config.ts"]) : 1;
@@ -37,6 +43,13 @@ const e2eCode = buildCode === 0 ? run("npx", ["playwright", "test", "--config", 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+for (const stage of stages) {
+  if (stage.code === 0) passed += 1;
+  else {
+    failed += 1;
+    console.error(`${stage.name} fehlgeschlagen.`);
+  }
+}
 if (existsSync(VITEST_JSON)) {
   const v = JSON.parse(readFileSync(VITEST_JSON, "utf8"));
   passed += v.numPassedTests ?? 0;
@@ -51,6 +64,6 @@ if (existsSync(PW_JSON)) {
 } else failed += 1;
 
 if (buildCode !== 0) console.error("Build fehlgeschlagen.");
-const ok = vitestCode === 0 && buildCode === 0 && e2eCode === 0 && failed === 0;
+const ok = stages.every((s) => s.code === 0) && vitestCode === 0 && buildCode === 0 && e2eCode === 0 && failed === 0;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(ok ? 0 : 1);

@@ -12,6 +12,7 @@ import { audit } from "~/services/audit.server";
 import type { ArticleStatus, ArticleType } from "~/utils/taxonomy";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { articleFrontmatter, slugSchema } from "~/services/content/frontmatter";
+import { effectivePruefenBis } from "~/utils/review";
 
 export type ArticleInput = {
   slug?: string;
@@ -29,6 +30,9 @@ export type ArticleInput = {
   zielgruppen?: string[];
   station?: string | null;
   chart?: ArticleChart | null;
+  /** Owner / deputy (Redaktion users; null = the Redaktion team). `undefined` leaves the stored value. */
+  ownerId?: string | null;
+  deputyId?: string | null;
 };
 
 export type ArticleRow = typeof articles.$inferSelect;
@@ -121,7 +125,7 @@ function revisionMeta(a: ArticleInput & { slug: string }) {
     staedte: a.staedte,
     quellen: a.quellen,
     stand: a.stand,
-    pruefen_bis: a.pruefenBis ?? null,
+    pruefen_bis: effectivePruefenBis(a.type, a.stand, a.pruefenBis),
     status: a.status,
     zielgruppen: a.zielgruppen ?? [],
     station: a.station ?? null,
@@ -212,9 +216,12 @@ function writeArticle(
     station: input.station ?? null,
     chart: input.chart ?? null,
     stand: input.stand,
-    pruefenBis: input.pruefenBis ?? null,
+    // A missing pruefen_bis is stand + the review interval of the type (app/utils/review.ts).
+    pruefenBis: effectivePruefenBis(input.type, input.stand, input.pruefenBis),
     status: input.status,
     missingLinks,
+    ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}),
+    ...(input.deputyId !== undefined ? { deputyId: input.deputyId } : {}),
     updatedById: opts.authorId,
     updatedAt: now,
     ...(opts.source === "import"

@@ -5,7 +5,8 @@ import { cities, clearingEvents, forumCategories, forumTopics, topicConcerns, us
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { can } from "~/services/permissions";
-import { createArticle } from "~/models/article.server";
+import { createArticle, getArticleBySlug } from "~/models/article.server";
+import { nextReviewDate } from "~/utils/review";
 import { markdownToText } from "~/services/markdown.server";
 import { publicLink } from "~/services/mail.server";
 import { todayIso } from "~/utils/format";
@@ -231,7 +232,8 @@ export function publishAsFaq(db: DB, topicId: number, answer: string, actor: Act
       tx,
       {
         type: "faq",
-        title: t.topic.title.endsWith("?") ? t.topic.title : `${t.topic.title}?`,
+        // The question's own title, unchanged (no "?" appended).
+        title: t.topic.title.trim(),
         summary,
         body,
         handlungsfelder: t.topic.handlungsfelder,
@@ -239,7 +241,10 @@ export function publishAsFaq(db: DB, topicId: number, answer: string, actor: Act
         staedte: t.topic.staedte,
         quellen: [publicLink(url)],
         stand: todayIso(),
+        pruefenBis: nextReviewDate("faq", todayIso()),
         status: "entwurf",
+        // The Redaktion user who drafts it owns the FAQ (reminders, Meine Prüfungen).
+        ownerId: actor.id,
       },
       { id: actor.id },
       "Aus der Clearingstelle übernommen",
@@ -248,6 +253,18 @@ export function publishAsFaq(db: DB, topicId: number, answer: string, actor: Act
     audit(tx, { actorId: actor.id, action: "clearing.faq", entityType: "forum_topic", entityId: topicId, detail: { slug } });
     return slug;
   });
+}
+
+/**
+ * The FAQ link on a topic: by the FAQ's title and only once it is published. Until then only viewers who may
+ * read drafts (Redaktion) get the draft (shown as "FAQ-Entwurf"); everyone else gets null.
+ */
+export function faqLinkForTopic(db: Executor, faqSlug: string | null, canReadDrafts: boolean): { url: string; title: string; published: boolean } | null {
+  if (!faqSlug) return null;
+  const a = getArticleBySlug(db, faqSlug);
+  if (!a) return null;
+  if (a.status === "veroeffentlicht") return { url: `/wissen/${a.slug}`, title: a.title, published: true };
+  return canReadDrafts ? { url: `/wissen/${a.slug}`, title: a.title, published: false } : null;
 }
 
 /** Open questions of a city (used e.g. on city pages). */

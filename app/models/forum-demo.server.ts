@@ -36,6 +36,9 @@ type Thread = {
   clearing?: { submit: Key; concern?: Key[]; assign?: { dueInDays: number }; settle?: { outcome: "geklaert" | "abgelehnt"; reason: string } };
 };
 
+/** Appended to every demo topic so nobody mistakes it for a real case. */
+export const DEMO_TOPIC_NOTE = "\n\n_Beispielbeitrag der Demo-Installation – kein echter Fall._";
+
 const THREADS: Thread[] = [
   {
     category: "gesundheit",
@@ -62,7 +65,7 @@ Wichtig war für uns eine feste Ansprechperson bei der Kasse. Mehr dazu: /wissen
       settle: {
         outcome: "geklaert",
         reason:
-          "Ohne Versicherung im Herkunftsland besteht in der Regel Zugang zur Auffangversicherung. Beitragsrückstände können die Kassen auf Antrag ermäßigen oder niederschlagen; die Clearingstelle hat dafür eine Musterbegründung abgestimmt. Ansprechpartner in den Kassen vermittelt die Landeskoordinierungsstelle.",
+          "Geklärt ist das Vorgehen, nicht der Anspruch: Ob nicht erwerbstätige Unionsbürgerinnen und -bürger ohne Versicherung im Herkunftsland unter die Auffang-Versicherungspflicht (§ 5 Abs. 1 Nr. 13 SGB V) fallen, ist im Einzelfall strittig – § 5 Abs. 11 SGB V nimmt sie aus, wenn ihr Aufenthaltsrecht nach § 4 FreizügG/EU einen eigenen Krankenversicherungsschutz voraussetzt. Deshalb: zuerst die Versicherung im Herkunftsland klären, dann die Mitgliedschaft bei einer Kasse schriftlich beantragen und eine Ablehnung mit Unterstützung der Beratung prüfen lassen. Beitragsrückstände können die Kassen auf Antrag ermäßigen (§ 256a SGB V); die Clearingstelle hat dafür eine Musterbegründung abgestimmt. Ansprechpartner in den Kassen vermittelt die Landeskoordinierungsstelle. Siehe /wissen/checkliste-gesundheit.",
       },
     },
   },
@@ -141,7 +144,7 @@ export async function seedForumDemo(db: DB): Promise<string> {
     const author = actors[t.author];
     const category = getCategory(db, t.category, { id: author.id, role: author.role, cityId: author.cityId });
     if (!category) continue;
-    const id = createTopic(db, { category, title: t.title, raw: t.body, handlungsfelder: t.felder ?? [], staedte: t.staedte ?? [] }, author);
+    const id = createTopic(db, { category, title: t.title, raw: t.body + DEMO_TOPIC_NOTE, handlungsfelder: t.felder ?? [], staedte: t.staedte ?? [] }, author);
     for (const r of t.replies) createPost(db, { topicId: id, raw: r.body, replyTo: r.replyTo ?? null }, actors[r.by]);
     if (t.accept) acceptAnswer(db, id, t.accept, author);
     if (t.clearing) {

@@ -1,7 +1,7 @@
 // Forum data access: categories, topics, posts, read state, subscriptions, flags and moderation.
 // Permission scoping happens inside the queries (visibilityFor); routes check actions with can().
 // Every change that affects what is readable updates search_documents in the same transaction.
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, max, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, max, sql, type SQL } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import {
   cities,

@@ -6,12 +6,12 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { notifications, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
-import { enqueueMail, publicLink } from "~/services/mail.server";
+import { enqueueMail, kickMailDelivery, publicLink } from "~/services/mail.server";
 import { signPayload, verifySignedPayload } from "~/services/tokens.server";
 import { audit } from "~/services/audit.server";
 
 export type NotificationInput = {
-  kind: "antwort" | "erwaehnung" | "neues-thema" | "clearing" | "loesung" | "vorschlag";
+  kind: "antwort" | "erwaehnung" | "neues-thema" | "clearing" | "loesung" | "vorschlag" | "pruefung";
   topicId: number | null;
   postNumber?: number | null;
   actorId: string | null;
@@ -137,8 +137,10 @@ export function unsubscribe(db: DB, userId: string): boolean {
 }
 
 /**
- * Daily digest: one e-mail per user with preference "taeglich" and pending notifications; marks them sent.
- * Returns the number of digests enqueued. Idempotent: a second run the same day finds nothing pending.
+ * Daily digest: one e-mail per user with preference "taeglich" and pending notifications; marks them sent in
+ * the same transaction as that user's mail, so a run that is interrupted and resumed never sends twice.
+ * Returns the number of digests enqueued. Idempotent: a second run finds nothing pending. Scheduled once a
+ * day by runDigestJob (server schedule at DIGEST_HOUR, or `npm run mail:digest`).
  */
 export function enqueueDigests(db: DB): { users: number; items: number } {
   let usersDone = 0;
@@ -149,34 +151,45 @@ export function enqueueDigests(db: DB): { users: number; items: number } {
     .where(eq(notifications.mailState, "pending"))
     .all();
   for (const { userId } of pendingUsers) {
-    db.transaction((tx) => {
-      const u = tx.select({ email: users.email, pref: users.emailPref, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId)).get();
-      const rows = tx
-        .select({ id: notifications.id, message: notifications.message, url: notifications.url })
-        .from(notifications)
-        .where(and(eq(notifications.userId, userId), eq(notifications.mailState, "pending")))
-        .orderBy(notifications.id)
-        .all();
-      const ids = rows.map((r) => r.id);
-      if (!u || u.deletedAt || u.pref !== "taeglich") {
-        tx.update(notifications).set({ mailState: "none" }).where(inArray(notifications.id, ids)).run();
-        return;
-      }
-      const { link, headers } = mailHeaders(userId);
-      const lines = rows.slice(0, 50).map((r) => `• ${r.message}\n  ${publicLink(r.url)}`);
-      if (rows.length > 50) lines.push(`… und ${rows.length - 50} weitere: ${publicLink("/benachrichtigungen")}`);
-      enqueueMail(tx, {
-        to: u.email,
-        subject: `[${SITE}] Ihre tägliche Zusammenfassung: ${rows.length} ${rows.length === 1 ? "Neuigkeit" : "Neuigkeiten"}`,
-        text: [`Neu seit der letzten Zusammenfassung:`, "", ...lines, "", `Alle Benachrichtigungen: ${publicLink("/benachrichtigungen")}`, footer(link)].join("\n"),
-        headers,
-      });
-      tx.update(notifications).set({ mailState: "sent" }).where(inArray(notifications.id, ids)).run();
-      usersDone++;
-      items += rows.length;
-    });
+    db.transaction(
+      (tx) => {
+        const u = tx.select({ email: users.email, pref: users.emailPref, deletedAt: users.deletedAt }).from(users).where(eq(users.id, userId)).get();
+        const rows = tx
+          .select({ id: notifications.id, message: notifications.message, url: notifications.url })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), eq(notifications.mailState, "pending")))
+          .orderBy(notifications.id)
+          .all();
+        if (rows.length === 0) return; // another runner got here first
+        const ids = rows.map((r) => r.id);
+        if (!u || u.deletedAt || u.pref !== "taeglich") {
+          tx.update(notifications).set({ mailState: "none" }).where(inArray(notifications.id, ids)).run();
+          return;
+        }
+        const { link, headers } = mailHeaders(userId);
+        const lines = rows.slice(0, 50).map((r) => `• ${r.message}\n  ${publicLink(r.url)}`);
+        if (rows.length > 50) lines.push(`… und ${rows.length - 50} weitere: ${publicLink("/benachrichtigungen")}`);
+        enqueueMail(tx, {
+          to: u.email,
+          subject: `[${SITE}] Ihre tägliche Zusammenfassung: ${rows.length} ${rows.length === 1 ? "Neuigkeit" : "Neuigkeiten"}`,
+          text: [`Neu seit der letzten Zusammenfassung:`, "", ...lines, "", `Alle Benachrichtigungen: ${publicLink("/benachrichtigungen")}`, footer(link)].join("\n"),
+          headers,
+        });
+        tx.update(notifications).set({ mailState: "sent" }).where(inArray(notifications.id, ids)).run();
+        usersDone++;
+        items += rows.length;
+      },
+      { behavior: "immediate" },
+    );
   }
   return { users: usersDone, items };
+}
+
+/** The daily job "mail-digest" (app/services/scheduler.server.ts): enqueue the digests, then wake delivery. */
+export function runDigestJob(db: DB): number {
+  const r = enqueueDigests(db);
+  if (r.users > 0) kickMailDelivery(db);
+  return r.users;
 }
 
 export function deleteNotificationsOf(tx: Executor, userId: string) {

@@ -9,6 +9,16 @@ import type { ProgrammeFrontmatter } from "~/services/content/frontmatter";
 import { wikiResolver } from "./article.server";
 import { recordRevision } from "./revision.server";
 import type { FacetProgramme } from "~/utils/programme-facets";
+import { effectivePruefenBis } from "~/utils/review";
+
+/** Owner / deputy of a programme (Redaktion users; null = the team). `undefined` leaves the stored value. */
+export type ProgrammeOwners = { ownerId?: string | null; deputyId?: string | null };
+function ownerColumns(o: ProgrammeOwners | undefined) {
+  return {
+    ...(o?.ownerId !== undefined ? { ownerId: o.ownerId } : {}),
+    ...(o?.deputyId !== undefined ? { deputyId: o.deputyId } : {}),
+  };
+}
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type Deadline = { bezeichnung: string; datum: string };
@@ -80,7 +90,8 @@ function columnsOf(d: ProgrammeFrontmatter) {
     status: d.status,
     summary: d.summary,
     stand: d.stand ?? null,
-    pruefenBis: d.pruefen_bis ?? null,
+    // A missing pruefen_bis is stand + the programme review interval (app/utils/review.ts).
+    pruefenBis: effectivePruefenBis("programme", d.stand, d.pruefen_bis),
     quellen: d.quellen ?? [],
   };
 }
@@ -148,15 +159,16 @@ function sameContent(p: Programme, d: ProgrammeFrontmatter, body: string) {
  */
 export function importProgramme(
   db: Executor,
-  input: { slug: string; data: ProgrammeFrontmatter; body: string; sourceHash: string; force?: boolean },
+  input: { slug: string; data: ProgrammeFrontmatter; body: string; sourceHash: string; force?: boolean; owners?: ProgrammeOwners },
 ): { outcome: "created" | "updated" | "unchanged" | "conflict"; message?: string } {
   const { slug, data, body, sourceHash } = input;
+  const owners = ownerColumns(input.owners);
   const existing = getProgramme(db, slug);
   if (!existing) {
     const cooked = cookProgrammeBody(db, body);
     const row = db
       .insert(programmes)
-      .values({ slug, ...columnsOf(data), body, cooked, importHash: sourceHash, webEditedAt: null })
+      .values({ slug, ...columnsOf(data), ...owners, body, cooked, importHash: sourceHash, webEditedAt: null })
       .returning({ id: programmes.id })
       .get();
     writeDeadlines(db, row.id, data.fristen);
@@ -169,7 +181,7 @@ export function importProgramme(
   if (existing.webEditedAt && !input.force) {
     if (sameContent(existing, data, body)) {
       // The file now matches the web version (e.g. exported back): adopt the hash, nothing to write.
-      db.update(programmes).set({ importHash: sourceHash, webEditedAt: null }).where(eq(programmes.id, existing.id)).run();
+      db.update(programmes).set({ importHash: sourceHash, webEditedAt: null, ...owners }).where(eq(programmes.id, existing.id)).run();
       return { outcome: "unchanged" };
     }
     return {
@@ -178,12 +190,12 @@ export function importProgramme(
     };
   }
   if (sameContent(existing, data, body)) {
-    db.update(programmes).set({ importHash: sourceHash }).where(eq(programmes.id, existing.id)).run();
+    db.update(programmes).set({ importHash: sourceHash, ...owners }).where(eq(programmes.id, existing.id)).run();
     return { outcome: "unchanged" };
   }
   const cooked = cookProgrammeBody(db, body);
   db.update(programmes)
-    .set({ ...columnsOf(data), body, cooked, importHash: sourceHash, webEditedAt: null, updatedAt: new Date() })
+    .set({ ...columnsOf(data), ...owners, body, cooked, importHash: sourceHash, webEditedAt: null, updatedAt: new Date() })
     .where(eq(programmes.id, existing.id))
     .run();
   writeDeadlines(db, existing.id, data.fristen);
@@ -225,15 +237,25 @@ export function finishProgrammeImport(db: Executor): { slug: string; target: str
 /** Create or update a programme from the web editor (Redaktion). Returns the slug. */
 export function saveProgramme(
   db: Executor,
-  input: { slug: string; data: ProgrammeFrontmatter; body: string; authorId: string; reason: string; create: boolean; source?: "web" | "restore" },
+  input: {
+    slug: string;
+    data: ProgrammeFrontmatter;
+    body: string;
+    authorId: string;
+    reason: string;
+    create: boolean;
+    source?: "web" | "restore";
+    owners?: ProgrammeOwners;
+  },
 ) {
   const { slug, data, body, authorId, reason } = input;
+  const owners = ownerColumns(input.owners);
   const cooked = cookProgrammeBody(db, body);
   let id: number;
   if (input.create) {
     id = db
       .insert(programmes)
-      .values({ slug, ...columnsOf(data), body, cooked, importHash: null, webEditedAt: new Date() })
+      .values({ slug, ...columnsOf(data), ...owners, body, cooked, importHash: null, webEditedAt: new Date() })
       .returning({ id: programmes.id })
       .get().id;
   } else {
@@ -241,7 +263,7 @@ export function saveProgramme(
     if (!existing) throw new Error(`programme ${slug} not found`);
     id = existing.id;
     db.update(programmes)
-      .set({ ...columnsOf(data), body, cooked, webEditedAt: new Date(), updatedAt: new Date() })
+      .set({ ...columnsOf(data), ...owners, body, cooked, webEditedAt: new Date(), updatedAt: new Date() })
       .where(eq(programmes.id, id))
       .run();
   }

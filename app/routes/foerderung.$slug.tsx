@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Conditions } from "~/components/foerderung/Conditions";
-import { OrNone, StaleBadge, StatusBadge } from "~/components/foerderung/badges";
+import { OrNone, StatusBadge } from "~/components/foerderung/badges";
+import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { getProgramme } from "~/models/programme.server";
 import { listProjectsUsingProgramme } from "~/models/project.server";
 import { listRevisions } from "~/models/revision.server";
@@ -75,28 +76,28 @@ export default function Programm() {
         <li className="badge">Ebene: {p.ebene}</li>
         <li>
           <StatusBadge status={p.status} />
+          <ExpiryHint show={p.stale} what="Status" />
         </li>
-        {p.stale && p.pruefenBis ? (
-          <li>
-            <StaleBadge pruefenBis={p.pruefenBis} />
-          </li>
-        ) : null}
+        <li>
+          {/* One staleness marker: prominent for Redaktion, a calm "wird überprüft" for everyone else. */}
+          <StandMarker stand={p.stand} pruefenBis={p.pruefenBis} overdue={p.stale} redaktion={canEdit} />
+        </li>
       </ul>
-      {p.stale ? (
-        <p className="notice">
-          Dieser Eintrag sollte bis {formatDate(p.pruefenBis)} geprüft werden und ist möglicherweise veraltet. Bitte prüfen Sie die Angaben bei der
-          Förderstelle.
-        </p>
-      ) : null}
       <p className="lead">{p.summary}</p>
       {canEdit ? (
         <p>
           <Link to={`/foerderung/${p.slug}/bearbeiten`}>Programm bearbeiten</Link>
+          {p.stale ? (
+            <>
+              {" · "}
+              <Link to="/verwaltung/meine-pruefungen">Zur Prüfung</Link>
+            </>
+          ) : null}
         </p>
       ) : null}
 
       <h2 id="bedingungen">Bedingungen auf einen Blick</h2>
-      <Conditions p={p} />
+      <Conditions p={p} stale={p.stale} />
       <p>
         <a href={`/foerderung/${p.slug}/fristen.ics`} download>
           Fristen dieses Programms als Kalender (.ics)
@@ -172,7 +173,7 @@ export default function Programm() {
         <dt>Stand</dt>
         <dd>{formatDate(p.stand)}</dd>
         <dt>Prüfen bis</dt>
-        <dd>{formatDate(p.pruefenBis)}</dd>
+        <dd>{p.stale && !canEdit ? "wird überprüft" : formatDate(p.pruefenBis)}</dd>
         <dt>Zuletzt geändert</dt>
         <dd>{formatDateTime(p.updatedAt)}</dd>
       </dl>

@@ -11,6 +11,9 @@ import { flashHeader } from "~/services/flash.server";
 import { formatDateTime } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { parseProgrammeForm, valuesFromFrontmatter } from "~/utils/programme-form";
+import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
+import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
+import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.kurz}` : "Förderprogramm bearbeiten");
 
@@ -25,6 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     kurz: p.kurz,
     imported: p.importHash != null,
     values: valuesFromFrontmatter(toFrontmatter(p), p.body),
+    owners: listRedaktionUsers(db),
+    ownerId: p.ownerId ?? "",
+    deputyId: p.deputyId ?? "",
+    // Opened from "Meine Prüfungen" ("geprüft, aktualisiert"): saving sets stand and pruefen_bis.
+    review: new URL(request.url).searchParams.get("pruefung") === "1",
     revisions: listRevisions(db, "programme", p.id).map((r) => ({
       version: r.version,
       source: r.source,
@@ -42,11 +50,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!p) throw new Response("Förderprogramm nicht gefunden", { status: 404 });
   const form = await request.formData();
   const r = parseProgrammeForm(form, { create: false });
-  if (!r.ok) return data({ ok: false as const, title: "Förderprogramm bearbeiten", errors: r.errors, values: r.values }, { status: 400 });
+  const owners = parseOwnerFields(db, form);
+  if (!r.ok || !owners.ok) {
+    const echo: Record<string, string | string[]> = Object.fromEntries(
+      [...new Set(form.keys())].map((k) => {
+        const all = form.getAll(k).map(String);
+        return [k, ["antragsberechtigt", "handlungsfelder"].includes(k) ? all : (all[0] ?? "")];
+      }),
+    );
+    return data(
+      { ok: false as const, title: "Förderprogramm bearbeiten", errors: { ...(r.ok ? {} : r.errors), ...(owners.ok ? {} : owners.errors) }, values: r.ok ? echo : { ...echo, ...r.values } },
+      { status: 400 },
+    );
+  }
+  const reviewing = form.get("pruefung") === "1";
+  const dates = reviewing ? reviewedDates("programme") : null;
+  const dataIn = dates ? { ...r.data, stand: dates.stand, pruefen_bis: dates.pruefenBis } : r.data;
   let version = 0;
   db.transaction((tx) => {
-    version = saveProgramme(tx, { slug: p.slug, data: r.data, body: r.body, authorId: user.id, reason: r.reason, create: false }).version;
+    version = saveProgramme(tx, {
+      slug: p.slug,
+      data: dataIn,
+      body: r.body,
+      authorId: user.id,
+      reason: reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
+      create: false,
+      owners: { ownerId: owners.ownerId, deputyId: owners.deputyId },
+    }).version;
     audit(tx, { actorId: user.id, action: "programme.edit", entityType: "programme", entityId: p.id, detail: { slug: p.slug, version } });
+    if (owners.ownerId !== undefined && (owners.ownerId !== p.ownerId || owners.deputyId !== p.deputyId))
+      audit(tx, { actorId: user.id, action: "programme.owner", entityType: "programme", entityId: p.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
+    if (reviewing) audit(tx, { actorId: user.id, action: "programme.review", entityType: "programme", entityId: p.id, detail: { slug: p.slug, result: "aktualisiert" } });
   });
   return redirect(`/foerderung/${p.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${version}.`) } });
 }
@@ -66,7 +100,15 @@ export default function ProgrammBearbeiten() {
           Konflikt, statt Ihre Änderung zu überschreiben – bitte übertragen Sie die Änderung auch in die Datei.
         </p>
       ) : null}
-      <ProgrammeForm values={ad && !ad.ok ? ad.values : d.values} errors={ad && !ad.ok ? ad.errors : null} create={false} />
+      <ProgrammeForm values={ad && !ad.ok ? ad.values : d.values} errors={ad && !ad.ok ? ad.errors : null} create={false}>
+        {d.review || (ad && !ad.ok && ad.values.pruefung === "1") ? <ReviewModeNotice months={REVIEW_INTERVAL_MONTHS.programme} /> : null}
+        <OwnerFields
+          users={d.owners}
+          ownerId={ad && !ad.ok && typeof ad.values.ownerId === "string" ? ad.values.ownerId : d.ownerId}
+          deputyId={ad && !ad.ok && typeof ad.values.deputyId === "string" ? ad.values.deputyId : d.deputyId}
+          errors={ad && !ad.ok ? ad.errors : null}
+        />
+      </ProgrammeForm>
       <h2 id="versionen">Versionen</h2>
       <ol className="revision-list">
         {d.revisions.map((r) => (

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { StaleBadge, StatusBadge } from "~/components/foerderung/badges";
+import { StatusBadge } from "~/components/foerderung/badges";
+import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { listProgrammeSummaries } from "~/models/programme.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -48,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         foerderquote: p.foerderquote,
         eigenanteil: p.eigenanteil,
         stale: isStale(p, today) ? p.pruefenBis : null,
+        stand: p.stand,
         nextDeadline: next,
         pastDeadline: p.fristen.length > 0 && !next,
       };
@@ -157,13 +159,14 @@ export default function Foerderung() {
                     </li>
                     {p.stale ? (
                       <li>
-                        <StaleBadge pruefenBis={p.stale} />
+                        <StandMarker stand={p.stand} pruefenBis={p.stale} overdue redaktion={canEdit} />
                       </li>
                     ) : null}
                   </ul>
                   <p>{p.summary}</p>
                   <p className="programme-row-facts">
-                    Förderquote: {p.foerderquote != null ? formatPercent(p.foerderquote) : "keine Angabe"} · Eigenanteil:{" "}
+                    Förderquote: {p.foerderquote != null ? formatPercent(p.foerderquote) : "keine Angabe"}
+                    <ExpiryHint show={!!p.stale && p.foerderquote != null} what="Quote" /> · Eigenanteil:{" "}
                     {p.eigenanteil != null ? formatPercent(p.eigenanteil) : "keine Angabe"} · Nächste Frist:{" "}
                     {p.nextDeadline
                       ? `${formatDate(p.nextDeadline.datum)} (${p.nextDeadline.bezeichnung})`

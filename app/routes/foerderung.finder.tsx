@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
-import { StaleBadge } from "~/components/foerderung/badges";
+import { StandMarker } from "~/components/ReviewState";
 import { listProgrammeSummaries } from "~/models/programme.server";
 import { getDb } from "~/services/db.server";
+import { getUser, toViewer } from "~/services/auth.server";
+import { can } from "~/services/permissions";
 import { parseFinderAnswers, rankProgrammes, VERDICT_LABEL, type Level } from "~/utils/finder";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
@@ -23,8 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     kofinanzierung: url.searchParams.get("kofinanzierung") ?? "",
     ab: (url.searchParams.get("ab") ?? "").slice(0, 10),
   };
+  const redaktion = can(toViewer(await getUser(request)), "content.review");
+  const all = asked ? listProgrammeSummaries(getDb()) : [];
+  const standOf = new Map(all.map((p) => [p.slug, p.stand]));
   const results = asked
-    ? rankProgrammes(listProgrammeSummaries(getDb()), answers, today).map((r) => ({
+    ? rankProgrammes(all, answers, today).map((r) => ({
         slug: r.slug,
         title: r.title,
         kurz: r.kurz,
@@ -34,9 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
         labels: r.labels,
         nextDeadline: r.nextDeadline,
         stale: r.stale ? r.pruefenBis : null,
+        stand: standOf.get(r.slug) ?? null,
       }))
     : null;
-  return { values, errors, results };
+  return { values, errors, results, redaktion };
 }
 
 const LEVEL_TEXT: Record<Level, { sign: string; sr: string }> = {
@@ -47,7 +53,7 @@ const LEVEL_TEXT: Record<Level, { sign: string; sr: string }> = {
 };
 
 export default function Finder() {
-  const { values, errors, results } = useLoaderData<typeof loader>();
+  const { values, errors, results, redaktion } = useLoaderData<typeof loader>();
   const hasErrors = Object.keys(errors).length > 0;
   const tally = results
     ? { passt: results.filter((r) => r.verdict === "passt").length, bedingt: results.filter((r) => r.verdict === "bedingt").length, nicht: results.filter((r) => r.verdict === "nicht").length }
@@ -124,7 +130,7 @@ export default function Finder() {
                   ))}
                   {r.stale ? (
                     <li>
-                      <StaleBadge pruefenBis={r.stale} />
+                      <StandMarker stand={r.stand} pruefenBis={r.stale} overdue redaktion={redaktion} />
                     </li>
                   ) : null}
                 </ul>

@@ -30,7 +30,7 @@ import {
   splitTopic,
   type Topic,
 } from "~/models/forum.server";
-import { assignClearing, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, markConcern, unmarkConcern } from "~/models/clearing.server";
+import { assignClearing, faqLinkForTopic, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, markConcern, unmarkConcern } from "~/models/clearing.server";
 import { listCities } from "~/models/city.server";
 import { PostList } from "~/components/forum/PostList";
 import { Composer } from "~/components/forum/Composer";
@@ -105,7 +105,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       dueDate: topic.dueDate,
       overdue: topic.clearingStatus === "in-klaerung" && !!topic.dueDate && topic.dueDate < todayIso(),
       reason: topic.clearingReason,
-      faqSlug: topic.faqSlug,
+      // The FAQ by its title, only once published; Redaktion also sees a draft. Never the draft slug to others.
+      faq: faqLinkForTopic(db, topic.faqSlug, can(viewer, "content.readDrafts")),
+      hasFaq: clearingWork && !!topic.faqSlug,
       accepted: topic.acceptedPostNumber,
       locked: !!topic.lockedAt,
       authorName: topic.authorName,
@@ -340,9 +342,10 @@ export default function Thema() {
               <p className="pre-line">{t.reason}</p>
             </div>
           ) : null}
-          {t.faqSlug ? (
-            <p>
-              FAQ-Beitrag: <Link to={`/wissen/${t.faqSlug}`}>{t.faqSlug}</Link>
+          {t.faq ? (
+            <p data-faq-link="">
+              {t.faq.published ? "FAQ: " : "FAQ-Entwurf: "}
+              <Link to={t.faq.url}>{t.faq.title}</Link>
             </p>
           ) : null}
           {d.clearing.concerns.length > 0 ? <p>Betrifft auch: {d.clearing.concerns.map((c) => c.name).join(", ")}</p> : null}
@@ -402,7 +405,7 @@ export default function Thema() {
               </Form>
             </div>
           ) : null}
-          {d.clearing.canWork && t.status === "geklaert" && !t.faqSlug ? (
+          {d.clearing.canWork && t.status === "geklaert" && !t.hasFaq ? (
             <Form method="post">
               <input type="hidden" name="intent" value="clearing-faq" />
               <button type="submit">Als FAQ veröffentlichen</button>

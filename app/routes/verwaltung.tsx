@@ -13,10 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/verwaltung/einladungen", label: "Einladungen", show: user.role === "admin" || user.role === "koordination" },
     { to: "/verwaltung/staedte", label: "Städte", show: can(v, "admin.cities") },
     { to: "/verwaltung/protokoll", label: "Protokoll", show: can(v, "admin.audit") },
+    { to: "/verwaltung/mail", label: "Mail-Ausgang", show: can(v, "admin.mail") },
     { to: "/verwaltung/moderation", label: "Moderation", show: can(v, "forum.moderate") },
     { to: "/verwaltung/kategorien", label: "Forum-Kategorien", show: can(v, "admin.categories") },
     { to: "/clearingstelle", label: "Clearingstelle", show: can(v, "clearing.work") },
-    { to: "/verwaltung/pruefung", label: "Überprüfung fällig", show: can(v, "content.edit") },
+    { to: "/verwaltung/meine-pruefungen", label: "Meine Prüfungen", show: can(v, "content.review") },
+    { to: "/verwaltung/pruefung", label: "Überprüfung fällig", show: can(v, "content.review") },
     { to: "/verwaltung/vorschlaege", label: "Änderungsvorschläge", show: can(v, "content.edit") },
   ].filter((s) => s.show);
   return { sections: sections.map(({ to, label, end }) => ({ to, label, end: !!end })) };

@@ -5,7 +5,8 @@ import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
 import { BarChart } from "~/components/charts/BarChart";
-import { PruefenBadge, StatusBadge } from "~/components/wissen/ArticleBits";
+import { StatusBadge } from "~/components/wissen/ArticleBits";
+import { StandMarker } from "~/components/ReviewState";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, STATIONEN, label } from "~/utils/taxonomy";
@@ -81,8 +82,8 @@ export default function Artikel() {
       <div className="article-meta">
         <p className="badges">
           <StatusBadge status={a.status} />
-          <span className="badge badge--stand">Stand {formatDate(a.stand)}</span>
-          <PruefenBadge pruefenBis={a.pruefenBis} overdue={a.overdue} />
+          {/* One staleness marker: prominent for Redaktion, a calm "wird überprüft" for everyone else. */}
+          <StandMarker stand={a.stand} pruefenBis={a.pruefenBis} overdue={a.overdue} redaktion={canEdit} />
           {a.station ? <span className="badge">Station: {a.station}</span> : null}
         </p>
         <dl className="facts">
@@ -164,7 +165,7 @@ export default function Artikel() {
         )}
         <p className="muted">
           Stand: {formatDate(a.stand)}
-          {a.pruefenBis ? ` · nächste Überprüfung bis ${formatDate(a.pruefenBis)}` : ""} · zuletzt geändert {formatDate(a.updatedAt)}
+          {a.pruefenBis && !a.overdue ? ` · nächste Überprüfung bis ${formatDate(a.pruefenBis)}` : ""} · zuletzt geändert {formatDate(a.updatedAt)}
         </p>
       </section>
       {related.length ? (

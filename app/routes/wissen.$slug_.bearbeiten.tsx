@@ -8,6 +8,10 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { ArticleForm } from "~/components/wissen/ArticleForm";
 import { titleMeta } from "~/utils/meta";
+import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
+import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
+import { audit } from "~/services/audit.server";
+import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.title}` : "Beitrag bearbeiten");
 
@@ -22,6 +26,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: a.version,
     values: articleFormValues(a),
     cities: listCities(db).map((c) => ({ slug: c.slug, name: c.name })),
+    owners: listRedaktionUsers(db),
+    ownerId: a.ownerId ?? "",
+    deputyId: a.deputyId ?? "",
+    // Opened from "Meine Prüfungen" ("geprüft, aktualisiert"): saving sets stand and pruefen_bis.
+    review: new URL(request.url).searchParams.get("pruefung") === "1" ? { months: REVIEW_INTERVAL_MONTHS[a.type] } : null,
   };
 }
 
@@ -32,7 +41,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!a) throw new Response("Beitrag nicht gefunden", { status: 404 });
   const form = await request.formData();
   const r = parseArticleForm(form, { requireReason: true, allowSlug: false, db, cities: listCities(db).map((c) => c.slug) });
-  if (!r.ok) return data({ ok: false as const, title: "Beitrag bearbeiten", errors: r.errors, values: r.values, preview: null }, { status: 400 });
+  const owners = parseOwnerFields(db, form);
+  if (!r.ok || !owners.ok)
+    return data(
+      { ok: false as const, title: "Beitrag bearbeiten", errors: { ...(r.ok ? {} : r.errors), ...(owners.ok ? {} : owners.errors) }, values: r.ok ? formEcho(form) : r.values, preview: null },
+      { status: 400 },
+    );
   if (form.get("intent") === "vorschau") {
     const p = renderArticle(db, r.input.type, r.input.body);
     return { ok: true as const, values: Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))])), preview: { html: p.html, missingLinks: p.missingLinks } };
@@ -47,8 +61,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     staedte: keep(r.input.staedte, a.staedte),
     zielgruppen: a.zielgruppen,
   };
-  const res = updateArticle(db, a.id, input, { id: user.id }, r.reason);
+  const reviewing = form.get("pruefung") === "1";
+  const res = db.transaction((tx) => {
+    const out = updateArticle(
+      tx,
+      a.id,
+      { ...input, ...(reviewing ? reviewedDates(input.type) : {}), ownerId: owners.ownerId, deputyId: owners.deputyId },
+      { id: user.id },
+      reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
+    );
+    if (owners.ownerId !== undefined && (owners.ownerId !== a.ownerId || owners.deputyId !== a.deputyId))
+      audit(tx, { actorId: user.id, action: "article.owner", entityType: "article", entityId: a.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
+    if (reviewing) audit(tx, { actorId: user.id, action: "article.review", entityType: "article", entityId: a.id, detail: { slug: a.slug, result: "aktualisiert" } });
+    return out;
+  });
   return redirect(`/wissen/${a.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${res.version}.`) } });
+}
+
+/** Submitted values for re-display (lists for the checkbox groups). */
+function formEcho(form: FormData): Record<string, string | string[]> {
+  return Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))]));
 }
 
 export default function BeitragBearbeiten() {
@@ -61,7 +93,15 @@ export default function BeitragBearbeiten() {
       </p>
       <h1>Beitrag bearbeiten: {d.title}</h1>
       <p className="muted">Aktuelle Version: {d.version}. Jede Speicherung legt eine neue Version an.</p>
-      <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null} />
+      <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null}>
+        {d.review || (ad?.values as Record<string, unknown> | undefined)?.pruefung === "1" ? <ReviewModeNotice months={d.review?.months ?? 12} /> : null}
+        <OwnerFields
+          users={d.owners}
+          ownerId={typeof ad?.values?.ownerId === "string" ? ad.values.ownerId : d.ownerId}
+          deputyId={typeof ad?.values?.deputyId === "string" ? ad.values.deputyId : d.deputyId}
+          errors={ad && !ad.ok ? ad.errors : null}
+        />
+      </ArticleForm>
     </>
   );
 }

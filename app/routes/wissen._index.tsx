@@ -4,8 +4,9 @@ import { cityNames, listArticles, type ArticleFilters } from "~/models/article.s
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
-import { FacetGroup, PruefenBadge, StatusBadge, type FacetOption } from "~/components/wissen/ArticleBits";
-import { todayIso, formatDate } from "~/utils/format";
+import { FacetGroup, StatusBadge, type FacetOption } from "~/components/wissen/ArticleBits";
+import { StandMarker } from "~/components/ReviewState";
+import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
 
@@ -148,8 +149,7 @@ export default function WissenIndex() {
                         {s}
                       </span>
                     ))}
-                    <span className="muted">Stand {formatDate(a.stand)}</span>
-                    <PruefenBadge pruefenBis={a.pruefenBis} overdue={a.overdue} />
+                    <StandMarker stand={a.stand} pruefenBis={a.pruefenBis} overdue={a.overdue} redaktion={d.canEdit} />
                   </p>
                 </li>
               ))}

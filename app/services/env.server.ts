@@ -18,6 +18,10 @@ const schema = z.object({
   SMTP_URL: z.string().url("muss eine SMTP-URL sein, z. B. smtp://user:pass@host:587").optional(),
   MAIL_FROM: z.string().default("Städtenetz Südosteuropa <noreply@staedtenetz.invalid>"),
   MAIL_DIR: z.string().default("./data/mail"),
+  DIGEST_HOUR: z
+    .string()
+    .default("7")
+    .refine((v) => v === "off" || (/^\d{1,2}$/.test(v) && Number(v) <= 23), "muss eine Stunde von 0 bis 23 (Ortszeit Europe/Berlin) oder off sein"),
   CONTENT_DIR: z.string().default("./content"),
   SESSION_SECRET: z.string().min(16, "muss mindestens 16 Zeichen lang sein").optional(),
   DEMO: z.enum(["0", "1", ""]).optional(),

@@ -31,12 +31,14 @@ export const ACTIONS = [
   "admin.cities",
   "admin.audit",
   "admin.categories",
+  "admin.mail",
   "invitation.create",
   // knowledge base and funding guide
   "content.readDrafts",
   "content.edit",
   "content.publish",
   "content.suggest",
+  "content.review",
   // forum
   "forum.readMembers",
   "forum.post",
@@ -84,12 +86,14 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "admin.cities":
     case "admin.audit":
     case "admin.categories":
+    case "admin.mail":
       return false;
     case "invitation.create":
       return role === "koordination" && sameCity && (resource.role ?? "mitglied") === "mitglied";
     case "content.readDrafts":
     case "content.edit":
     case "content.publish":
+    case "content.review":
       return role === "redaktion";
     case "content.suggest":
     case "forum.readMembers":

@@ -2,6 +2,7 @@ const dateFmt = new Intl.DateTimeFormat("de-DE", { day: "2-digit", month: "2-dig
 const dateTimeFmt = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Berlin" });
 const numFmt = new Intl.NumberFormat("de-DE");
 const euroFmt = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+const isoDayFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" });
 
 /** `2013-01-31` or a Date/ISO timestamp → `31.01.2013`. */
 export function formatDate(value: string | Date | null | undefined): string {
@@ -20,5 +21,5 @@ export const formatPercent = (fraction: number) => `${numFmt.format(Math.round(f
 
 /** Today's date in Berlin as `YYYY-MM-DD` (for "due for review" comparisons). */
 export function todayIso(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(now);
+  return isoDayFmt.format(now);
 }

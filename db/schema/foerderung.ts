@@ -1,6 +1,7 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, jsonList, updatedAt } from "./common";
 import { EBENEN, FONDS, PROGRAMME_STATUS, keysOf } from "~/utils/taxonomy";
+import { users } from "./auth";
 
 /**
  * Funding programmes (Förderwegweiser). Conditions are columns (facets filter on them); lists are JSON.
@@ -36,6 +37,9 @@ export const programmes = sqliteTable(
     quellen: jsonList("quellen"),
     body: text("body").notNull().default(""),
     cooked: text("cooked").notNull().default(""),
+    // Owner (`verantwortlich`) and deputy (`vertretung`): Redaktion users; NULL owner = the Redaktion team.
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    deputyId: text("deputy_id").references(() => users.id, { onDelete: "set null" }),
     importHash: text("import_hash"),
     webEditedAt: integer("web_edited_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),

@@ -1,4 +1,4 @@
-import { integer, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { integer, sqliteTable, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, updatedAt, jsonList } from "./common";
 import { users } from "./auth";
 import { ARTICLE_STATUS, ARTICLE_TYPES, keysOf } from "~/utils/taxonomy";
@@ -44,12 +44,20 @@ export const articles = sqliteTable(
     sourceHash: text("source_hash"),
     importedAt: integer("imported_at", { mode: "timestamp_ms" }),
     editedOnWebAt: integer("edited_on_web_at", { mode: "timestamp_ms" }),
+    // Owner (`verantwortlich`) and deputy (`vertretung`): Redaktion users; NULL owner = the Redaktion team.
+    ownerId: text("owner_id").references(() => users.id, { onDelete: "set null" }),
+    deputyId: text("deputy_id").references(() => users.id, { onDelete: "set null" }),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
     updatedById: text("updated_by_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("articles_type_idx").on(t.type), index("articles_status_idx").on(t.status), index("articles_pruefen_idx").on(t.pruefenBis)],
+  (t) => [
+    index("articles_type_idx").on(t.type),
+    index("articles_status_idx").on(t.status),
+    index("articles_pruefen_idx").on(t.pruefenBis),
+    index("articles_owner_idx").on(t.ownerId),
+  ],
 );
 
 /** A member's proposed change to an article ("Änderung vorschlagen"); Redaktion accepts or rejects it. */
@@ -72,4 +80,23 @@ export const articleSuggestions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("article_suggestions_status_idx").on(t.status), index("article_suggestions_article_idx").on(t.articleId)],
+);
+
+/**
+ * Review reminders already sent (app/models/review.server.ts): at most one per entry, threshold and
+ * `pruefen_bis` value, so a daily run never repeats one and a new review date starts a new cycle.
+ * `entityType` is "article" or "programme" (no foreign key: one table for both).
+ */
+export const reviewReminders = sqliteTable(
+  "review_reminders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entityType: text("entity_type", { enum: ["article", "programme"] }).notNull(),
+    entityId: integer("entity_id").notNull(),
+    threshold: text("threshold", { enum: ["vorab", "ueberfaellig"] }).notNull(),
+    pruefenBis: text("pruefen_bis").notNull(),
+    recipients: integer("recipients").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("review_reminders_once_idx").on(t.entityType, t.entityId, t.threshold, t.pruefenBis)],
 );

@@ -20,11 +20,28 @@ export const demoSteps: { name: string; run: Step }[] = [
     },
   },
   {
+    // Owners (issue 13): the demo Redaktion account owns every team-owned entry, so a fresh dev installation
+    // has a user owner on every entry (reminders, "Meine Prüfungen"). Idempotent: only entries without owner.
+    name: "Verantwortliche",
+    run: async (db) => {
+      const { assignDemoOwner } = await import("../../app/models/review.server");
+      return assignDemoOwner(db, "redaktion@demo.staedtenetz.invalid");
+    },
+  },
+  {
     // Forum categories and demo threads (one question in every Clearingstelle state); needs the content for link previews.
     name: "Forum-Beispiele",
     run: async (db) => {
       const { seedForumDemo } = await import("../../app/models/forum-demo.server");
       return seedForumDemo(db);
+    },
+  },
+  {
+    // An invented, clearly marked funding call with deadlines 30 and 75 days after seeding (never in content/).
+    name: "Beispiel-Fristen",
+    run: async (db) => {
+      const { seedDemoDeadlines } = await import("./demo-fristen");
+      return seedDemoDeadlines(db);
     },
   },
   {

@@ -33,7 +33,7 @@ afterAll(() => cleanup());
 
 function requestWithCookie(cookieHeader: string, url = "http://localhost:3000/konto", init: RequestInit = {}) {
   const cookie = cookieHeader.split(";")[0];
-  return new Request(url, { ...init, headers: { Cookie: cookie, ...(init.headers ?? {}) } });
+  return new Request(url, { ...init, headers: { Cookie: cookie, ...init.headers } });
 }
 
 describe("sign-in", () => {

@@ -31,6 +31,9 @@ const corpus = readdirSync(join(CONTENT, "foerderung"))
     if (!p.ok) throw new Error(f);
     return { slug: f.replace(/\.md$/, ""), d: p.data };
   });
+/** Corpus deadlines on or after `from` (and up to `until`), as { slug, datum } – the corpus itself carries real future deadlines. */
+const corpusDeadlines = (from: string, until = "9999-12-31") =>
+  corpus.flatMap((c) => (c.d.fristen ?? []).filter((f) => f.datum >= from && f.datum <= until).map((f) => ({ slug: c.slug, d: c.d, datum: f.datum })));
 const EMPTY: ProgrammeFilters = { fonds: [], feld: [], wer: [], ebene: [], status: [], frist: null };
 const args = (url: string, extra: Record<string, unknown> = {}) => ({ request: new Request(`http://localhost${url}`), params: {}, context: {}, ...extra }) as never;
 
@@ -135,9 +138,10 @@ describe("facets", () => {
       saveProgramme(tx, { slug: "frist-test", data: { ...base, title: "Frist-Test", kurz: "Frist-Test", fonds: "stiftung", handlungsfelder: ["gesundheit"], fristen: [{ bezeichnung: "Antrag", datum: addDays(today, 20) }, { bezeichnung: "Zweite Runde", datum: addDays(today, 120) }] }, body: "", authorId: editor.id, reason: "Test", create: true }),
     );
     const list = listProgrammeSummaries(db);
-    expect(applyFilters(list, { ...EMPTY, frist: 30 }, today).map((p) => p.slug)).toEqual(["frist-test"]);
-    expect(applyFilters(list, { ...EMPTY, frist: 180 }, today).map((p) => p.slug)).toEqual(["frist-test"]);
-    expect(applyFilters(list, { ...EMPTY, frist: 10 }, today)).toEqual([]);
+    const window = (days: number) => [...new Set(["frist-test", ...corpusDeadlines(today, addDays(today, days)).map((x) => x.slug)])].sort();
+    expect(applyFilters(list, { ...EMPTY, frist: 30 }, today).map((p) => p.slug).sort()).toEqual(window(30));
+    expect(applyFilters(list, { ...EMPTY, frist: 180 }, today).map((p) => p.slug).sort()).toEqual(window(180));
+    expect(applyFilters(list, { ...EMPTY, frist: 10 }, today).map((p) => p.slug).sort()).toEqual([...new Set(corpusDeadlines(today, addDays(today, 10)).map((x) => x.slug))].sort());
   });
 
   it("the list loader reads filters from the URL, drops unknown values and returns removable chips", async () => {
@@ -147,14 +151,17 @@ describe("facets", () => {
     expect(res.chips.map((c) => c.label)).toEqual(["Fonds: ESF", "Antragsberechtigt: Kommune"]);
     expect(res.chips[0].removeHref).toBe("/foerderung?wer=kommune");
     expect(JSON.stringify(res)).not.toContain("<script>");
-    // stale rows carry their review date
-    expect(res.programmes.find((p) => p.slug === "esf-plus-nrw")!.stale).toBe("2026-06-30");
+    // stale rows carry their review date, current ones none
+    for (const p of res.programmes) {
+      const due = corpus.find((c) => c.slug === p.slug)!.d.pruefen_bis;
+      expect(p.stale, p.slug).toBe(due && due < todayIso() ? due : null);
+    }
     expect(parseFilters(new URLSearchParams("frist=abc")).frist).toBeNull();
   });
 
   it("the detail loader answers 404 for an unknown slug and lists the review dashboard's stale programmes", async () => {
     await expect(detailRoute.loader(args("/foerderung/gibt-es-nicht", { params: { slug: "gibt-es-nicht" } }))).rejects.toMatchObject({ status: 404 });
-    const stale = listStaleProgrammes(db, "2026-11-25").map((p) => p.slug);
+    const stale = listStaleProgrammes(db, "2027-02-01").map((p) => p.slug);
     expect(stale).toContain("esf-plus-nrw");
     expect(stale).not.toContain("efre-ziel-2-nrw-2007-2013");
   });
@@ -169,17 +176,19 @@ describe("fristen.ics", () => {
     const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     const future = listUpcomingDeadlines(db, { from: today });
     expect(events).toHaveLength(future.length);
-    expect(events.map((e) => e.startDate.toString()).sort()).toEqual([addDays(today, 20), addDays(today, 120)]);
+    const corpusFuture = corpusDeadlines(today);
+    expect(events.map((e) => e.startDate.toString()).sort()).toEqual([addDays(today, 20), addDays(today, 120), ...corpusFuture.map((x) => x.datum)].sort());
     expect(events.every((e) => e.startDate.isDate)).toBe(true);
-    expect(events[0].summary).toMatch(/^Frist Frist-Test: /);
-    // past deadlines (all of the corpus's) are not in the feed
+    expect(events.find((e) => e.startDate.toString() === addDays(today, 20))!.summary).toMatch(/^Frist Frist-Test: /);
+    // past deadlines of the corpus are not in the feed
     expect(text).not.toContain("Wohnviertel im Wandel");
+    const count = (s: string) => (s.match(/BEGIN:VEVENT/g) ?? []).length;
     const filtered = await ((await icsRoute.loader(args("/foerderung/fristen.ics?fonds=esf"))) as Response).text();
-    expect(filtered).not.toContain("BEGIN:VEVENT");
+    expect(count(filtered)).toBe(corpusFuture.filter((x) => x.d.fonds === "esf").length);
     const byFeld = await ((await icsRoute.loader(args("/foerderung/fristen.ics?feld=gesundheit"))) as Response).text();
-    expect(byFeld.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+    expect(count(byFeld)).toBe(2 + corpusFuture.filter((x) => (x.d.handlungsfelder as string[]).includes("gesundheit")).length);
     const otherFeld = await ((await icsRoute.loader(args("/foerderung/fristen.ics?feld=wohnen"))) as Response).text();
-    expect(otherFeld).not.toContain("BEGIN:VEVENT");
+    expect(count(otherFeld)).toBe(corpusFuture.filter((x) => (x.d.handlungsfelder as string[]).includes("wohnen")).length);
   });
 });
 

@@ -45,7 +45,7 @@ afterAll(() => cleanup());
 
 const base = "http://localhost:3000";
 function req(path: string, who?: string, init: RequestInit = {}) {
-  return new Request(base + path, { ...init, headers: { ...(who ? { Cookie: cookies[who] } : {}), ...(init.headers ?? {}) } });
+  return new Request(base + path, { ...init, headers: { ...(who ? { Cookie: cookies[who] } : {}), ...init.headers } });
 }
 function post(path: string, who: string | undefined, fields: Record<string, string | string[]>) {
   const form = new FormData();
@@ -273,7 +273,7 @@ describe("open data export", () => {
     const res = (await csvLoader({ request: req("/projekte/export.csv?stadt=dortmund"), params: {}, context: {} })) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
     expect(text.split("\r\n")[0]).toMatch(/^\uFEFFslug;titel;status;/);
     const rows = parseCsv(text);

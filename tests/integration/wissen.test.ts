@@ -157,7 +157,8 @@ describe("queries", () => {
     const u = await makeUser(db, "redaktion");
     const a = createArticle(db, base, { id: u.id });
     createArticle(db, { ...base, title: "Wohnen Duisburg", handlungsfelder: ["wohnen"], staedte: ["duisburg"], pruefenBis: "2099-01-01" }, { id: u.id });
-    createArticle(db, { ...base, title: "Glossar", type: "glossar", handlungsfelder: ["soziales-miteinander"], staedte: [], pruefenBis: null }, { id: u.id });
+    // No pruefen_bis: due stand + 24 months (glossary interval), i.e. not yet due for this recent stand.
+    createArticle(db, { ...base, title: "Glossar", type: "glossar", handlungsfelder: ["soziales-miteinander"], staedte: [], stand: "2026-10-01", pruefenBis: null }, { id: u.id });
     const all = listArticles(db, {}, { includeDrafts: false });
     expect(all.total).toBe(3);
     expect(all.facets.typ).toEqual({ praxis: 2, glossar: 1 });

@@ -1,6 +1,7 @@
 // "Bedingungen auf einen Blick": the conditions of a programme as a definition list. Empty → "keine Angabe".
 import { formatDate, formatPercent } from "~/utils/format";
 import { OrNone } from "./badges";
+import { ExpiryHint } from "~/components/ReviewState";
 
 export type ConditionsData = {
   antragsberechtigt: string[]; // labels
@@ -11,7 +12,8 @@ export type ConditionsData = {
   fristen: { bezeichnung: string; datum: string; past: boolean }[];
 };
 
-export function Conditions({ p }: { p: ConditionsData }) {
+/** `stale`: the programme's review is overdue – the facts that can expire (quota, deadlines) get a hint. */
+export function Conditions({ p, stale = false }: { p: ConditionsData; stale?: boolean }) {
   return (
     <dl className="facts conditions">
       <dt>Antragsberechtigt</dt>
@@ -21,6 +23,7 @@ export function Conditions({ p }: { p: ConditionsData }) {
       <dt>Förderquote</dt>
       <dd>
         <OrNone>{p.foerderquote != null ? formatPercent(p.foerderquote) : null}</OrNone>
+        <ExpiryHint show={stale && p.foerderquote != null} what="Quote" />
       </dd>
       <dt>Eigenanteil</dt>
       <dd>
@@ -45,14 +48,17 @@ export function Conditions({ p }: { p: ConditionsData }) {
       <dt>Fristen</dt>
       <dd>
         {p.fristen.length ? (
-          <ul>
-            {p.fristen.map((f) => (
-              <li key={`${f.datum}-${f.bezeichnung}`}>
-                <time dateTime={f.datum}>{formatDate(f.datum)}</time>: {f.bezeichnung}
-                {f.past ? <span className="badge deadline-past">abgelaufen</span> : null}
-              </li>
-            ))}
-          </ul>
+          <>
+            <ul>
+              {p.fristen.map((f) => (
+                <li key={`${f.datum}-${f.bezeichnung}`}>
+                  <time dateTime={f.datum}>{formatDate(f.datum)}</time>: {f.bezeichnung}
+                  {f.past ? <span className="badge deadline-past">abgelaufen</span> : null}
+                </li>
+              ))}
+            </ul>
+            <ExpiryHint show={stale && p.fristen.some((f) => !f.past)} what="Frist" />
+          </>
         ) : (
           <OrNone>{null}</OrNone>
         )}

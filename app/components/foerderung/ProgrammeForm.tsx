@@ -7,7 +7,18 @@ import { ANTRAGSBERECHTIGT, EBENEN, FONDS, HANDLUNGSFELDER, PROGRAMME_STATUS } f
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }));
 
 
-export function ProgrammeForm({ values, errors, create }: { values: FormValues; errors: FieldErrors | null; create: boolean }) {
+export function ProgrammeForm({
+  values,
+  errors,
+  create,
+  children,
+}: {
+  values: FormValues;
+  errors: FieldErrors | null;
+  create: boolean;
+  /** Extra fields before the reason (owner pickers, review mode). */
+  children?: React.ReactNode;
+}) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : values[k] ? [values[k] as string] : []);
   const rows = deadlineRowCount(values);
@@ -63,6 +74,7 @@ export function ProgrammeForm({ values, errors, create }: { values: FormValues; 
           errors={errors}
           rows={18}
         />
+        {children}
         <TextField name="reason" label={FIELD_LABELS.reason} hint="Erscheint in der Versionsgeschichte." defaultValue={v("reason")} errors={errors} required maxLength={500} />
         <button type="submit">{create ? "Programm anlegen" : "Änderungen speichern"}</button>
       </Form>

@@ -8,8 +8,6 @@ import { EBENEN, FONDS, HANDLUNGSFELDER } from "~/utils/taxonomy";
 import { PROJECT_STATUS } from "./labels";
 import { FORM_LABELS, type FormValues, type RowKind } from "./parse";
 
-type Option = { value: string; label: string };
-
 export type ProjectFormProps = {
   mode: "neu" | "bearbeiten";
   values: FormValues;

@@ -32,12 +32,15 @@ export function ArticleForm({
   cities,
   mode,
   preview,
+  children,
 }: {
   values: Values;
   errors: FieldErrors | null;
   cities: { slug: string; name: string }[];
   mode: "neu" | "bearbeiten";
   preview: { html: string; missingLinks: string[] } | null;
+  /** Extra fields before the reason (owner pickers, review mode). */
+  children?: React.ReactNode;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const many = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : values[k] ? [values[k] as string] : []);
@@ -98,6 +101,7 @@ export function ArticleForm({
           className="editor-body"
         />
         <SelectField name="status" label="Status" options={Object.entries(ARTICLE_STATUS).map(([value, label]) => ({ value, label }))} errors={errors} defaultValue={v("status") || "entwurf"} />
+        {children}
         <TextField
           name="reason"
           label={mode === "neu" ? "Grund (optional)" : "Grund der Änderung"}

@@ -2,6 +2,7 @@
 import type { Collection } from "./collections.server";
 import { parseArticleFile, type ArticleFrontmatter } from "./frontmatter";
 import { importArticle, relinkArticles } from "~/models/article.server";
+import { ownersFromFile } from "~/models/review.server";
 
 /** Set by the importer for `--force` (overwrite articles edited on the web). */
 export const importOptions = { force: false };
@@ -29,6 +30,8 @@ export const articleCollection: Collection<ArticleFrontmatter> = {
         zielgruppen: data.zielgruppen ?? [],
         station: data.station ?? null,
         chart: data.diagramm ?? null,
+        // verantwortlich / vertretung → Redaktion users (unresolved or "redaktion": team, see review.server.ts)
+        ...ownersFromFile(tx, data),
       },
       sourceHash,
       importOptions.force,

@@ -62,7 +62,26 @@ export const chartSchema = z.object({
 });
 export type Chart = z.infer<typeof chartSchema>;
 
-export const articleFrontmatter = z.object({
+/**
+ * `verantwortlich` / `vertretung`: a Redaktion user's e-mail address or @handle (the part of the e-mail
+ * address before the "@"), or `redaktion` for the Redaktion team. Resolved to a user at import
+ * (app/models/review.server.ts); an unknown address or handle falls back to the team.
+ */
+export const ownerRef = z
+  .string({ invalid_type_error: "muss Text sein (E-Mail-Adresse, @kürzel oder redaktion)" })
+  .trim()
+  .max(254, "ist zu lang (höchstens 254 Zeichen)")
+  .refine((v) => /^redaktion$/i.test(v) || /^@[a-z0-9][a-z0-9._+-]{0,63}$/i.test(v) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    message: "muss eine E-Mail-Adresse, ein @kürzel oder „redaktion“ sein",
+  });
+
+/** A `stand` later than `pruefen_bis` cannot be right: the entry would be due for review before it was checked. */
+function standNotAfterReview(d: { stand?: string; pruefen_bis?: string }, ctx: z.RefinementCtx) {
+  if (d.stand && d.pruefen_bis && d.stand > d.pruefen_bis)
+    ctx.addIssue({ code: "custom", path: ["pruefen_bis"], message: `liegt vor dem Stand (${d.stand}); prüfen_bis muss am oder nach dem Stand liegen` });
+}
+
+const articleFrontmatterBase = z.object({
   title: text,
   type: enumOf(ARTICLE_TYPES, "type"),
   summary: text,
@@ -76,7 +95,10 @@ export const articleFrontmatter = z.object({
   zielgruppen: list(slugSchema).optional(),
   station: enumOf(STATIONEN, "station").optional(),
   diagramm: chartSchema.optional(),
+  verantwortlich: ownerRef.optional(),
+  vertretung: ownerRef.optional(),
 });
+export const articleFrontmatter = articleFrontmatterBase.superRefine(standNotAfterReview);
 export type ArticleFrontmatter = z.infer<typeof articleFrontmatter>;
 
 export const programmeFrontmatter = z
@@ -101,8 +123,11 @@ export const programmeFrontmatter = z
     stand: isoDate.optional(),
     pruefen_bis: isoDate.optional(),
     quellen: list(text).optional(),
+    verantwortlich: ownerRef.optional(),
+    vertretung: ownerRef.optional(),
   })
   .superRefine((p, ctx) => {
+    standNotAfterReview(p, ctx);
     if (p.laufzeit_von && p.laufzeit_bis && p.laufzeit_bis < p.laufzeit_von)
       ctx.addIssue({ code: "custom", path: ["laufzeit_bis"], message: "liegt vor dem Beginn der Laufzeit" });
     p.fristen?.forEach((f, i) => {
@@ -112,11 +137,11 @@ export const programmeFrontmatter = z
   });
 export type ProgrammeFrontmatter = z.infer<typeof programmeFrontmatter>;
 
-export const KNOWN_ARTICLE_KEYS = new Set(Object.keys(articleFrontmatter.shape));
+export const KNOWN_ARTICLE_KEYS = new Set(Object.keys(articleFrontmatterBase.shape));
 export const KNOWN_PROGRAMME_KEYS = new Set([
   "title", "kurz", "fonds", "geber", "ebene", "antragsberechtigt", "handlungsfelder", "foerderquote", "eigenanteil",
   "kofinanzierung", "ausschluss", "fristen", "laufzeit_von", "laufzeit_bis", "url", "status", "summary", "stand",
-  "pruefen_bis", "quellen",
+  "pruefen_bis", "quellen", "verantwortlich", "vertretung",
 ]);
 
 export type FieldError = { field: string; message: string };

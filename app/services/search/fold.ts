@@ -49,9 +49,9 @@ export function editDistance(a: string, b: string, max = 2): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = a.length;
   const m = b.length;
-  let prev2 = new Array<number>(m + 1).fill(0);
+  let prev2 = Array.from({ length: m + 1 }, () => 0);
   let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  let cur = Array.from({ length: m + 1 }, () => 0);
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
     let rowMin = cur[0];

@@ -1,4 +1,4 @@
-// FTS5 engine: the embedded default. The index (search_fts, db/migrations/0007_fts.sql + 0008_fts_rowid_bits.sql) follows
+// FTS5 engine: the embedded default. The index (search_fts, db/migrations/0001_fts.sql) follows
 // search_documents through triggers, so a write is findable in the same transaction.
 //
 // Query plan for q = "Schueler Immobilie Krankenversicherng":
@@ -6,7 +6,7 @@
 //   2. per term an OR group: the term as prefix ("schueler"*), vocabulary words that contain it (compound parts,
 //      terms ≥ 5 letters), and – only when no indexed word starts with it – words one edit away (typo, ≥ 5 letters);
 //   3. groups joined with AND (fallback: OR when AND finds nothing), restricted to the text columns;
-//   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0008)
+//   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0001_fts.sql)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
 //   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
 //      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
@@ -20,13 +20,13 @@ import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
 import { STOPWORDS, editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
-import { SEARCH_TYPES, emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
+import { emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
 const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0"; // title, summary, headings, kurz, body, tags
 const TEXT_COLS = "{title summary headings kurz body}";
 const FELDER = Object.keys(HANDLUNGSFELDER);
-// Bit layout of search_fts rowids (db/migrations/0008_fts_rowid_bits.sql): seq << 10 | felder << 4 | typ << 1 | vis.
+// Bit layout of search_fts rowids (db/migrations/0001_fts.sql): seq << 10 | felder << 4 | typ << 1 | vis.
 const TYP_INDEX: Record<string, number> = { wissen: 0, foerderung: 1, forum: 2, projekt: 3, stadt: 4 };
 const FELD_BIT: Record<string, number> = {
   gesundheit: 1, "soziales-miteinander": 2, wohnen: 4, arbeitsmarkt: 8, "kinder-bildung": 16, zusammenarbeit: 32,
@@ -179,7 +179,7 @@ export function filterSql(viewer: Viewer, typ?: string, feld?: string): string {
   return parts.length ? ` AND ${parts.join(" AND ")}` : "";
 }
 
-/** SQL for the low rowid bits of a search_documents row `d` (same as in migration 0008). */
+/** SQL for the low rowid bits of a search_documents row `d` (same as in migration 0001_fts.sql). */
 const RID_BITS_SQL = `((coalesce((SELECT sum(DISTINCT CASE value WHEN 'gesundheit' THEN 1 WHEN 'soziales-miteinander' THEN 2 WHEN 'wohnen' THEN 4 WHEN 'arbeitsmarkt' THEN 8 WHEN 'kinder-bildung' THEN 16 WHEN 'zusammenarbeit' THEN 32 ELSE 0 END) FROM json_each(CASE WHEN json_valid(d.handlungsfelder) THEN d.handlungsfelder ELSE '[]' END)), 0) << 4) | ((CASE d.typ WHEN 'wissen' THEN 0 WHEN 'foerderung' THEN 1 WHEN 'forum' THEN 2 WHEN 'projekt' THEN 3 WHEN 'stadt' THEN 4 ELSE 7 END) << 1) | (CASE d.visibility WHEN 'public' THEN 0 ELSE 1 END))`;
 
 const TYP_BY_INDEX = Object.fromEntries(Object.entries(TYP_INDEX).map(([k, v]) => [v, k]));
