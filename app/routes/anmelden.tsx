@@ -5,12 +5,13 @@ import { z } from "zod";
 import { authenticate } from "~/models/user.server";
 import { createUserSession, getUser } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { clientIp } from "~/services/rate-limit.server";
+import { clientIp, retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Anmelden");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(failure(TITLE, { _form: result.message }, form), {
       status: result.waitSeconds ? 429 : 400,
-      headers: result.waitSeconds ? { "Retry-After": String(result.waitSeconds) } : undefined,
+      headers: result.waitSeconds ? retryAfter(result.waitSeconds) : undefined,
     });
   }
   const cookie = await createUserSession(result.userId);

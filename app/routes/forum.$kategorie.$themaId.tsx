@@ -31,17 +31,19 @@ import {
   splitTopic,
   type Topic,
 } from "~/models/forum.server";
-import { assignClearing, faqLinkForTopic, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, toggleConcern } from "~/models/clearing.server";
+import { assignClearing, faqLinkForTopic, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, markConcern, unmarkConcern } from "~/models/clearing.server";
 import { listCities } from "~/models/city.server";
 import { PostList } from "~/components/forum/PostList";
 import { Composer } from "~/components/forum/Composer";
 import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { failure, parseForm, type FieldErrors } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
 const TITLE = "Thema";
 
@@ -88,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const clearingWork = can(viewer, "clearing.work");
   const cities = listCities(db);
+  const concernList = listConcerns(db, topic.id);
+  const ownMark = user?.cityId != null ? concernList.find((c) => c.cityId === user.cityId) : undefined;
   return {
     topic: {
       id: topic.id,
@@ -129,8 +133,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     clearing: {
       canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
       canWork: clearingWork,
-      canConcern: !!user && user.cityId != null && user.cityId !== topic.cityId && can(viewer, "clearing.concern") && topic.clearingStatus !== "offen",
-      concerns: listConcerns(db, topic.id).map((c) => ({ name: c.name, own: c.cityId === user?.cityId })),
+      canConcern: can(viewer, "clearing.concern", { cityId: topic.cityId, clearingStatus: topic.clearingStatus }),
+      concerns: concernList.map((c) => ({ name: c.name, own: c.cityId === user?.cityId })),
+      canUnconcern: !!ownMark && can(viewer, "clearing.unconcern", { cityId: ownMark.cityId, ownerId: ownMark.userId }),
       history: listHistory(db, topic.id).map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
       assignees: clearingWork ? listAssignees(db) : [],
     },
@@ -188,7 +193,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const findings = unconfirmedFindings(form, parsed.data.raw);
         if (findings.length > 0) return fail(intent, {}, form, 400, findings);
         const wait = postRateWait(user.id);
-        if (wait > 0) return fail(intent, { _form: rateMessage(wait) }, form, 429);
+        if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), intent, findings: [] } as ActionResult, { status: 429, headers: retryAfter(wait) });
         const { result } = runIdempotent(db, once, (tx) => {
           const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
           return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
@@ -219,9 +224,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done(topic, "Ihre Benachrichtigungseinstellung ist gespeichert.");
       }
       case "concern": {
-        if (!can(viewer, "clearing.concern")) deny();
-        const on = toggleConcern(db, topic.id, user);
-        return done(topic, on ? "Markiert: Diese Frage betrifft auch Ihre Stadt." : "Markierung „betrifft uns auch“ entfernt.");
+        // Idempotent: a double click or a colleague of the same city leaves the city's mark as it is.
+        if (!can(viewer, "clearing.concern", { cityId: topic.cityId, clearingStatus: topic.clearingStatus })) deny();
+        const r = markConcern(db, topic.id, user);
+        return done(topic, r === "marked" ? "Markiert: Diese Frage betrifft auch Ihre Stadt." : "Ihre Stadt hatte diese Frage bereits als „betrifft uns auch“ markiert.");
+      }
+      case "unconcern": {
+        const r = unmarkConcern(db, topic.id, user);
+        return done(topic, r === "removed" ? "Markierung „betrifft uns auch“ entfernt." : "Ihre Stadt hatte diese Frage nicht markiert.");
       }
       case "clearing-submit": {
         if (!can(viewer, "clearing.submit", { cityId: topic.cityId })) deny();
@@ -355,10 +365,22 @@ export default function Thema() {
               <button type="submit">An die Clearingstelle geben</button>
             </Form>
           ) : null}
-          {d.clearing.canConcern ? (
+          {d.clearing.concerns.some((c) => c.own) ? (
+            d.clearing.canUnconcern ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="unconcern" />
+                <p>Ihre Stadt hat markiert: Diese Frage betrifft sie auch.</p>
+                <button type="submit" className="secondary">
+                  Markierung „betrifft uns auch“ entfernen
+                </button>
+              </Form>
+            ) : (
+              <p>Ihre Stadt hat markiert: Diese Frage betrifft sie auch.</p>
+            )
+          ) : d.clearing.canConcern ? (
             <Form method="post">
               <input type="hidden" name="intent" value="concern" />
-              <button type="submit" className="secondary" aria-pressed={d.clearing.concerns.some((c) => c.own)}>
+              <button type="submit" className="secondary">
                 Betrifft uns auch
               </button>
             </Form>

@@ -10,12 +10,14 @@ import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempot
 import { createTopic, getCategory } from "~/models/forum.server";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Neues Thema");
 const TITLE = "Neues Thema";
 
@@ -56,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const findings = unconfirmedFindings(form, title, raw);
   if (findings.length > 0) return data({ ...failure(TITLE, {}, form), findings }, { status: 400 });
   const wait = postRateWait(user.id);
-  if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429 });
+  if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429, headers: retryAfter(wait) });
   const db = getDb();
   const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
   const { result } = runIdempotent(db, once, (tx) => {

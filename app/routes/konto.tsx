@@ -144,14 +144,14 @@ export default function Konto() {
           <a href="/konto/daten.json" download>
             Meine Daten herunterladen
           </a>{" "}
-          (JSON-Datei mit Konto, Beiträgen, Abonnements und Benachrichtigungen)
+          (JSON-Datei mit Konto, Themen, Beiträgen und deren früheren Fassungen, Änderungsvorschlägen, Meldungen, Projekt-Neuigkeiten, „betrifft uns auch“-Markierungen, Abonnements und Benachrichtigungen)
         </p>
       </section>
 
       <section aria-labelledby="loeschen-titel">
         <h2 id="loeschen-titel">Konto löschen</h2>
         <p>
-          Ihr Name, Ihre E-Mail-Adresse, Ihr Passwort, Ihre Abonnements und Benachrichtigungen werden gelöscht und Sie werden abgemeldet. Ihre
+          Ihr Name, Ihre E-Mail-Adresse (auch in Einladungen und gespeicherten E-Mails), Ihr Passwort, Ihre Abonnements und Benachrichtigungen werden gelöscht und Sie werden abgemeldet. Ihre
           Forenbeiträge bleiben stehen und werden „ehemaliges Mitglied“ zugeordnet. Das lässt sich nicht rückgängig machen.
         </p>
         <Form method="post" noValidate>

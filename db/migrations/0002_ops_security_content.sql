@@ -30,6 +30,18 @@ CREATE TABLE `city_figure_values` (
 );
 --> statement-breakpoint
 CREATE INDEX `city_figure_values_city_idx` ON `city_figure_values` (`city_id`,`indicator`);--> statement-breakpoint
+CREATE TABLE `app_secrets` (
+	`name` text PRIMARY KEY NOT NULL,
+	`value` text NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `reset_requests` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE `daily_job_runs` (
 	`job` text NOT NULL,
 	`day` text NOT NULL,
@@ -94,6 +106,7 @@ DROP TABLE `project_cities`;--> statement-breakpoint
 ALTER TABLE `__new_project_cities` RENAME TO `project_cities`;--> statement-breakpoint
 CREATE INDEX `project_cities_city_idx` ON `project_cities` (`city_id`,`role`);--> statement-breakpoint
 ALTER TABLE `cities` ADD `archived_at` integer;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `created_at` integer;--> statement-breakpoint
 ALTER TABLE `mail_outbox` ADD `status` text DEFAULT 'pending' NOT NULL;--> statement-breakpoint
 ALTER TABLE `mail_outbox` ADD `next_attempt_at` integer;--> statement-breakpoint
 ALTER TABLE `mail_outbox` ADD `claimed_until` integer;--> statement-breakpoint
