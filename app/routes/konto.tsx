@@ -97,7 +97,7 @@ export default function Konto() {
         <h2 id="name-titel">Name ändern</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="name" />
-          <TextField name="name" label="Name" autoComplete="name" defaultValue={account.name} errors={nameErrors} required />
+          <TextField name="name" label="Name" autoComplete="name" defaultValue={nameErrors && actionData && "values" in actionData ? (actionData.values.name ?? "") : account.name} errors={nameErrors} required />
           <button type="submit">Name speichern</button>
         </Form>
       </section>
