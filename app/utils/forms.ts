@@ -34,6 +34,8 @@ export const LIMITS = {
 const de = (n: number) => n.toLocaleString("de-DE");
 export const tooLong = (max: number) => `Höchstens ${de(max)} Zeichen erlaubt.`;
 
+const TEXT_ERRORS = { required_error: "Bitte füllen Sie dieses Feld aus.", invalid_type_error: "Bitte geben Sie hier nur einen Text ein." };
+
 /**
  * A single-line text field: `cleanLine` (invisible characters removed, white space collapsed, trimmed), then a
  * length limit with a German message naming the limit, and optionally a minimum.
@@ -41,12 +43,12 @@ export const tooLong = (max: number) => `Höchstens ${de(max)} Zeichen erlaubt.`
 export function line(max: number, opts: { min?: number; minMessage?: string; message?: string } = {}) {
   let inner = z.string();
   if (opts.min) inner = inner.min(opts.min, opts.minMessage ?? `Mindestens ${de(opts.min)} Zeichen.`);
-  return z.string().transform(cleanLine).pipe(inner.max(max, opts.message ?? tooLong(max)));
+  return z.string(TEXT_ERRORS).transform(cleanLine).pipe(inner.max(max, opts.message ?? tooLong(max)));
 }
 
 /** A multi-line text (Markdown body, note): already cleaned by `readForm`; trimmed, limited, optional minimum. */
 export function body(max: number, opts: { min?: number; minMessage?: string; message?: string } = {}) {
-  let s = z.string().trim();
+  let s = z.string(TEXT_ERRORS).trim();
   if (opts.min) s = s.min(opts.min, opts.minMessage ?? `Mindestens ${de(opts.min)} Zeichen.`);
   return s.max(max, opts.message ?? tooLong(max));
 }

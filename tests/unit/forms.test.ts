@@ -89,3 +89,15 @@ describe("length helpers name the limit in German", () => {
     expect(body(50_000).safeParse("x".repeat(50_000)).success).toBe(true);
   });
 });
+
+describe("missing or repeated text fields get German messages", () => {
+  it("line and body", () => {
+    const schema = z.object({ title: line(200), raw: body(50_000) });
+    const r = parseForm(formOf([["title", "a"], ["title", "b"]]), schema, "T");
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors.title).toBe("Bitte geben Sie hier nur einen Text ein.");
+      expect(r.errors.raw).toBe("Bitte füllen Sie dieses Feld aus.");
+    }
+  });
+});
