@@ -10,6 +10,7 @@ import { audit } from "~/services/audit.server";
 import { enqueueMail, kickMailDelivery, publicLink } from "~/services/mail.server";
 import type { Role } from "~/utils/taxonomy";
 import { ROLES } from "~/utils/taxonomy";
+import { cleanLine } from "~/utils/text-hygiene";
 
 export const INVITATION_DAYS = 14;
 export const RESET_MINUTES = 60;
@@ -26,7 +27,7 @@ export async function createUser(
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   db.insert(users)
-    .values({ id, email: normalizeEmail(input.email), name: input.name.trim(), passwordHash, role: input.role, cityId: input.cityId ?? null })
+    .values({ id, email: normalizeEmail(input.email), name: cleanLine(input.name), passwordHash, role: input.role, cityId: input.cityId ?? null })
     .run();
   return id;
 }
@@ -80,7 +81,7 @@ export function getAccount(db: DB, userId: string) {
 }
 
 export function updateName(db: DB, userId: string, name: string) {
-  db.update(users).set({ name: name.trim() }).where(eq(users.id, userId)).run();
+  db.update(users).set({ name: cleanLine(name) }).where(eq(users.id, userId)).run();
   audit(db, { actorId: userId, action: "user.name", entityType: "user", entityId: userId });
 }
 
@@ -226,7 +227,7 @@ export async function acceptInvitation(db: DB, token: string, input: { name: str
     const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, inv.email)).get();
     if (existing) throw new ValidationError("email", "Für diese E-Mail-Adresse gibt es bereits ein Konto. Bitte melden Sie sich an.");
     const id = randomUUID();
-    tx.insert(users).values({ id, email: inv.email, name: input.name.trim(), passwordHash, role: inv.role, cityId: inv.cityId }).run();
+    tx.insert(users).values({ id, email: inv.email, name: cleanLine(input.name), passwordHash, role: inv.role, cityId: inv.cityId }).run();
     tx.update(invitations).set({ usedBy: id }).where(eq(invitations.id, inv.id)).run();
     audit(tx, { actorId: id, action: "invitation.accept", entityType: "invitation", entityId: inv.id });
     return id;

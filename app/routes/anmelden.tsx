@@ -21,9 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  email: z.string({ required_error: "Bitte geben Sie Ihre E-Mail-Adresse ein." }).trim().min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.").max(254),
-  password: z.string({ required_error: "Bitte geben Sie Ihr Passwort ein." }).min(1, "Bitte geben Sie Ihr Passwort ein.").max(1024),
-  redirectTo: z.string().optional(),
+  email: z.string({ required_error: "Bitte geben Sie Ihre E-Mail-Adresse ein." }).trim().min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.").max(254, "Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen)."),
+  password: z.string({ required_error: "Bitte geben Sie Ihr Passwort ein." }).min(1, "Bitte geben Sie Ihr Passwort ein.").max(1024, "Das Passwort ist zu lang (höchstens 1.024 Zeichen)."),
+  redirectTo: z.string().max(2000, "Die Zieladresse ist zu lang.").optional(),
 });
 
 const TITLE = "Anmelden";

@@ -39,7 +39,8 @@ import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/foru
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { failure, parseForm, type FieldErrors } from "~/utils/forms";
+import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "~/utils/forms";
+import { cleanLine } from "~/utils/text-hygiene";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 
@@ -149,17 +150,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const replySchema = z.object({
-  raw: z.string().trim().min(2, "Bitte schreiben Sie eine Antwort.").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  raw: body(LIMITS.post, { min: 2, minMessage: "Bitte schreiben Sie eine Antwort.", message: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }),
   replyTo: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
 });
 const assignSchema = z.object({
-  assigneeId: z.string().min(1, "Bitte wählen Sie eine zuständige Person."),
+  assigneeId: z.string().min(1, "Bitte wählen Sie eine zuständige Person.").max(100, "Bitte wählen Sie eine zuständige Person."),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an."),
-  note: z.string().trim().max(2000).default(""),
+  note: body(LIMITS.text).default(""),
 });
 const settleSchema = z.object({
   outcome: z.enum(["geklaert", "abgelehnt"], { errorMap: () => ({ message: "Bitte wählen Sie geklärt oder abgelehnt." }) }),
-  reason: z.string().trim().min(10, "Bitte begründen Sie die Entscheidung (mindestens 10 Zeichen).").max(10_000),
+  reason: body(10_000, { min: 10, minMessage: "Bitte begründen Sie die Entscheidung (mindestens 10 Zeichen)." }),
 });
 
 async function done(topic: Topic, message: string, hash = "", search = "") {
@@ -175,7 +176,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = toViewer(user);
   const topic = loadTopic(user, params);
   const db = getDb();
-  const form = await request.formData();
+  // One cleaned copy of the form for every intent (text hygiene, at most MAX_FORM_FIELDS entries).
+  const form = cleanFormData(await request.formData());
+  if (!form) return data({ ...failure(TITLE, { _form: TOO_MANY_FIELDS_MESSAGE }), intent: "", findings: [] } as ActionResult, { status: 400 });
   const intent = String(form.get("intent") ?? "");
   const deny = () => {
     throw new Response("Sie haben keine Berechtigung für diese Aktion.", { status: 403 });
@@ -283,9 +286,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "mod-split": {
         if (!can(viewer, "forum.moderate")) deny();
         const from = Number(form.get("fromNumber"));
-        const title = String(form.get("newTitle") ?? "").trim();
+        const title = cleanLine(String(form.get("newTitle") ?? ""));
         if (!(from > 1)) return fail(intent, { fromNumber: "Bitte geben Sie die Nummer eines Beitrags ab 2 an." }, form);
         if (title.length < 5) return fail(intent, { newTitle: "Bitte geben Sie einen Titel mit mindestens 5 Zeichen an." }, form);
+        if (title.length > 160) return fail(intent, { newTitle: tooLong(160) }, form);
         const newId = splitTopic(db, topic.id, from, title, user);
         return redirect(`/forum/${topic.category.slug}/${newId}`, { headers: { "Set-Cookie": await flashHeader("Das Thema wurde geteilt.") } });
       }
@@ -293,6 +297,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!can(viewer, "forum.moderate")) deny();
         const note = String(form.get("note") ?? "").trim();
         if (note.length < 3) return fail(intent, { note: "Bitte schreiben Sie eine Notiz." }, form);
+        if (note.length > LIMITS.text) return fail(intent, { note: tooLong(LIMITS.text) }, form);
         addModerationNote(db, { topicId: topic.id, note: note.slice(0, 2000) }, user);
         return done(topic, "Notiz gespeichert.");
       }

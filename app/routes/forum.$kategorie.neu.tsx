@@ -13,7 +13,7 @@ import { Composer } from "~/components/forum/Composer";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
@@ -38,10 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  title: z.string().trim().min(8, "Bitte formulieren Sie einen Titel mit mindestens 8 Zeichen.").max(160, "Der Titel ist zu lang (höchstens 160 Zeichen)."),
-  raw: z.string().trim().min(10, "Bitte beschreiben Sie Ihre Frage (mindestens 10 Zeichen).").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  title: line(160, { min: 8, minMessage: "Bitte formulieren Sie einen Titel mit mindestens 8 Zeichen.", message: "Der Titel ist zu lang (höchstens 160 Zeichen)." }),
+  raw: body(LIMITS.post, { min: 10, minMessage: "Bitte beschreiben Sie Ihre Frage (mindestens 10 Zeichen).", message: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }),
   feld: z.union([z.literal(""), z.enum(keysOf(HANDLUNGSFELDER))]).optional(),
-  stadt: z.string().optional(),
+  stadt: z.string().max(80, "Unbekannte Stadt.").optional(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => titleMeta("Passwort vergessen");
 const TITLE = "Passwort vergessen";
 const SENT = "Wenn zu dieser Adresse ein Konto besteht, haben wir einen Link zum Zurücksetzen geschickt. Er ist eine Stunde gültig.";
 
-const schema = z.object({ email: z.string().trim().email("Bitte geben Sie eine gültige E-Mail-Adresse ein.").max(254) });
+const schema = z.object({ email: z.string().trim().max(254, "Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen).").email("Bitte geben Sie eine gültige E-Mail-Adresse ein.") });
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -185,6 +185,7 @@ const figureSchema = z
     asOf: z
       .string()
       .trim()
+      .max(10, "Bitte ein Datum (JJJJ-MM-TT) oder ein Jahr (JJJJ) angeben.")
       .optional()
       .transform((v) => v ?? "")
       .refine(

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const roleSchema = z.object({
-  userId: z.string().min(1),
+  userId: z.string().min(1).max(100),
   role: z.enum(keysOf(ROLES), { errorMap: () => ({ message: "Bitte wählen Sie eine Rolle." }) }),
   cityId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
 });

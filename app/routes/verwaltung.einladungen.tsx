@@ -47,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  email: z.string().trim().email("Bitte geben Sie eine gültige E-Mail-Adresse ein.").max(254),
+  email: z.string().trim().max(254, "Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen).").email("Bitte geben Sie eine gültige E-Mail-Adresse ein."),
   role: z.enum(keysOf(ROLES), { errorMap: () => ({ message: "Bitte wählen Sie eine Rolle." }) }),
   cityId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
 });

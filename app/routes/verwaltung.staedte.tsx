@@ -7,7 +7,7 @@ import { requirePermission } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS, keysOf } from "~/utils/taxonomy";
 
@@ -21,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const citySchema = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzname: nur Kleinbuchstaben, Ziffern und Bindestriche (z. B. gelsenkirchen)."),
-  name: z.string().trim().min(2, "Bitte geben Sie den Namen der Stadt ein.").max(80),
-  land: z.string().trim().min(2, "Bitte geben Sie das Bundesland ein.").max(80),
+  slug: line(80).pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzname: nur Kleinbuchstaben, Ziffern und Bindestriche (z. B. gelsenkirchen).")),
+  name: line(80, { min: 2, minMessage: "Bitte geben Sie den Namen der Stadt ein." }),
+  land: line(80, { min: 2, minMessage: "Bitte geben Sie das Bundesland ein." }),
   allianceStatus: z.enum(keysOf(ALLIANCE_STATUS)),
-  description: z.string().trim().max(2000, "Höchstens 2.000 Zeichen.").default(""),
-  contact: z.string().trim().max(500, "Höchstens 500 Zeichen.").default(""),
+  description: body(LIMITS.text).default(""),
+  contact: body(500).default(""),
 });
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,7 +9,7 @@ import { flashHeader } from "~/services/flash.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import { ErrorSummary, TextArea } from "~/components/ui/form";
-import { parseForm } from "~/utils/forms";
+import { body, LIMITS, line, parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 
@@ -43,9 +43,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  summary: z.string({ required_error: "Bitte geben Sie eine Zusammenfassung an." }).trim().min(1, "Bitte geben Sie eine Zusammenfassung an.").max(1000),
-  body: z.string({ required_error: "Bitte geben Sie den Text an." }).trim().min(1, "Bitte geben Sie den Text an.").max(200_000, "Der Text ist zu lang."),
-  comment: z.string({ required_error: "Bitte begründen Sie Ihren Vorschlag." }).trim().min(3, "Bitte begründen Sie Ihren Vorschlag.").max(2000),
+  summary: line(1000, { min: 1, minMessage: "Bitte geben Sie eine Zusammenfassung an." }),
+  body: body(LIMITS.article, { min: 1, minMessage: "Bitte geben Sie den Text an.", message: "Der Text ist zu lang (höchstens 200.000 Zeichen)." }),
+  comment: body(LIMITS.text, { min: 3, minMessage: "Bitte begründen Sie Ihren Vorschlag." }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
