@@ -39,6 +39,10 @@ const matrix: Record<Action, Who[]> = {
   "project.create": ["koordination", "redaktion", "admin"],
   "project.edit": ["koordination", "redaktion", "admin"],
   "project.addUpdate": ["koordination", "redaktion", "admin"],
+  "forderung.propose": ["koordination", "redaktion", "admin"],
+  "forderung.decide": ["redaktion", "admin"],
+  "termin.create": ["koordination", "redaktion", "admin"],
+  "termin.edit": ["koordination", "redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
