@@ -18,6 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const rows = listForderungen(getDb(), { ebene: ebene as Ebene }).map((r) => ({
     slug: r.slug,
     titel: r.titel,
+    text: r.text,
     stelle: r.stelle,
     ls: r.loesungsszenario,
     status: r.status,
@@ -64,6 +65,7 @@ export default function Bericht() {
                 <td className="bericht-ls">{r.ls}</td>
                 <td>
                   <Link to={`/forderungen/${r.slug}`}>{r.titel}</Link>
+                  <div className="bericht-text">{r.text}</div>
                 </td>
                 <td>{r.stelle}</td>
                 <td>
