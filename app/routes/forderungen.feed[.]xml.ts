@@ -1,5 +1,4 @@
 // Atom feed of confirmed status changes of the Forderungen (proposals that wait for Redaktion are not in it).
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { FORDERUNG_STATUS, type ForderungStatus } from "~/components/forderungen/labels";
 import { listRecentChanges } from "~/models/forderung.server";
 import { getDb } from "~/services/db.server";
@@ -7,7 +6,7 @@ import { publicLink } from "~/services/mail.server";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-export async function loader(_: LoaderFunctionArgs) {
+export async function loader() {
   const changes = listRecentChanges(getDb(), 50);
   const updated = (changes[0]?.decidedAt ?? new Date(0)).toISOString();
   const entries = changes

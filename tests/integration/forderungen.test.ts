@@ -118,7 +118,7 @@ describe("status changes: coordinators propose, Redaktion confirms", () => {
     const f = getForderung(t.db, slug)!;
     expect(f.status).toBe("offen");
     expect(listHistory(t.db, f.id)).toHaveLength(0);
-    const feed = await (await feedRoute.loader(get("/forderungen/feed.xml"))).text();
+    const feed = await (await feedRoute.loader()).text();
     expect(feed).not.toContain("Bundestagsantrag");
     const page = (await detailRoute.loader(get(`/forderungen/${slug}`, { slug }, cookie))) as Awaited<ReturnType<typeof detailRoute.loader>>;
     expect(page.pending).toHaveLength(1);
@@ -167,7 +167,7 @@ describe("status changes: coordinators propose, Redaktion confirms", () => {
     const h = listHistory(t.db, f.id);
     expect(h).toHaveLength(1);
     expect(h[0]).toMatchObject({ status: "in-arbeit", nachweisUrl: "https://example.org/antrag", author: "koordination dortmund" });
-    const feed = await (await feedRoute.loader(get("/forderungen/feed.xml"))).text();
+    const feed = await (await feedRoute.loader()).text();
     expect(feed).toContain("Bundestagsantrag");
     expect(feed).toContain(`/forderungen/${slug}`);
     expect(feed).toContain("in Arbeit");
@@ -187,7 +187,7 @@ describe("status changes: coordinators propose, Redaktion confirms", () => {
     await queueRoute.action(post("/forderungen/vorschlaege", { id: String(p.id), entscheidung: "ablehnen" }, {}, rc));
     expect(getForderung(t.db, other)!.status).toBe("offen");
     expect(listHistory(t.db, getForderung(t.db, other)!.id)).toHaveLength(0);
-    const feed = await (await feedRoute.loader(get("/forderungen/feed.xml"))).text();
+    const feed = await (await feedRoute.loader()).text();
     expect(feed).not.toContain("Falsch verstandene");
     await detailRoute.action(post(`/forderungen/${other}`, { status: "teilweise-umgesetzt", datum: "2026-10-02", nachweis: "Richtlinie des Bundes veröffentlicht" }, { slug: other }, rc));
     expect(getForderung(t.db, other)!.status).toBe("teilweise-umgesetzt");
@@ -204,7 +204,7 @@ describe("exports, report", () => {
     const res = await csvRoute.loader(get("/forderungen/export.csv?ebene=bund"));
     expect(res.headers.get("Content-Type")).toMatch(/text\/csv/);
     const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(Array.from(bytes.subarray(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     const rows = parseCsv(text);
     const header = rows[0];
