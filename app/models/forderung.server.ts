@@ -8,6 +8,8 @@ import { forderungen, forderungStatusChanges, users } from "../../db/schema/inde
 import type { ForderungFrontmatter } from "~/services/content/forderungen.server";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
+import { kickMailDelivery } from "~/services/mail.server";
+import { notify } from "./notification.server";
 import { can, type Viewer } from "~/services/permissions";
 import { FORDERUNG_STATUS, type ForderungStatus } from "~/components/forderungen/labels";
 import { EBENEN, HANDLUNGSFELDER, type Ebene, type Handlungsfeld } from "~/utils/taxonomy";
@@ -230,7 +232,7 @@ export type ProposalInput = { status: ForderungStatus; datum: string; nachweis: 
 export function proposeStatusChange(db: DB, viewer: NonNullable<Viewer>, forderungId: number, input: ProposalInput): { id: number; state: "vorgeschlagen" | "bestaetigt"; duplicate: boolean } {
   if (!can(viewer, "forderung.propose")) throw new Response("Keine Berechtigung.", { status: 403 });
   const direct = can(viewer, "forderung.decide");
-  return db.transaction(
+  const result = db.transaction(
     (tx) => {
       const dup = tx
         .select({ id: forderungStatusChanges.id, state: forderungStatusChanges.state })
@@ -266,20 +268,28 @@ export function proposeStatusChange(db: DB, viewer: NonNullable<Viewer>, forderu
         .returning({ id: forderungStatusChanges.id })
         .get();
       if (direct) refreshStatus(tx, forderungId);
+      else {
+        // Redaktion hears about the proposal (in-site + mail per preference), so it does not wait unseen.
+        const editors = tx.select({ id: users.id }).from(users).where(eq(users.role, "redaktion")).all().map((u) => u.id);
+        const titel = tx.select({ titel: forderungen.titel }).from(forderungen).where(eq(forderungen.id, forderungId)).get()?.titel ?? "";
+        notify(tx, editors, { kind: "vorschlag", topicId: null, actorId: viewer.id, message: `Statusvorschlag zur Forderung „${titel}“: ${FORDERUNG_STATUS[input.status]}`, url: "/forderungen/vorschlaege" });
+      }
       audit(tx, { actorId: viewer.id, action: direct ? "forderung.status" : "forderung.propose", entityType: "forderung", entityId: forderungId, detail: { change: row.id, status: input.status } });
-      return { id: row.id, state: direct ? "bestaetigt" : "vorgeschlagen", duplicate: false };
+      return { id: row.id, state: direct ? ("bestaetigt" as const) : ("vorgeschlagen" as const), duplicate: false };
     },
     { behavior: "immediate" },
   );
+  if (!result.duplicate && result.state === "vorgeschlagen") kickMailDelivery(db);
+  return result;
 }
 
 /** Redaktion confirms or rejects an open proposal. Deciding twice (double click) changes nothing. */
 export function decideProposal(db: DB, viewer: NonNullable<Viewer>, changeId: number, decision: "bestaetigt" | "abgelehnt", note: string | null): { ok: boolean; forderungSlug: string | null } {
   if (!can(viewer, "forderung.decide")) throw new Response("Keine Berechtigung.", { status: 403 });
-  return db.transaction(
+  const outcome = db.transaction(
     (tx) => {
       const row = tx
-        .select({ id: forderungStatusChanges.id, state: forderungStatusChanges.state, forderungId: forderungStatusChanges.forderungId, slug: forderungen.slug })
+        .select({ id: forderungStatusChanges.id, state: forderungStatusChanges.state, forderungId: forderungStatusChanges.forderungId, authorId: forderungStatusChanges.authorId, slug: forderungen.slug, titel: forderungen.titel })
         .from(forderungStatusChanges)
         .innerJoin(forderungen, eq(forderungen.id, forderungStatusChanges.forderungId))
         .where(eq(forderungStatusChanges.id, changeId))
@@ -288,11 +298,21 @@ export function decideProposal(db: DB, viewer: NonNullable<Viewer>, changeId: nu
       if (row.state !== "vorgeschlagen") return { ok: false, forderungSlug: row.slug };
       tx.update(forderungStatusChanges).set({ state: decision, decidedById: viewer.id, decidedAt: new Date(), decisionNote: note }).where(eq(forderungStatusChanges.id, changeId)).run();
       if (decision === "bestaetigt") refreshStatus(tx, row.forderungId);
+      if (row.authorId)
+        notify(tx, [row.authorId], {
+          kind: "vorschlag",
+          topicId: null,
+          actorId: viewer.id,
+          message: `Ihr Statusvorschlag zur Forderung „${row.titel}“ wurde ${decision === "bestaetigt" ? "bestätigt" : "abgelehnt"}.`,
+          url: `/forderungen/${row.slug}`,
+        });
       audit(tx, { actorId: viewer.id, action: decision === "bestaetigt" ? "forderung.confirm" : "forderung.reject", entityType: "forderung", entityId: row.forderungId, detail: { change: changeId } });
       return { ok: true, forderungSlug: row.slug };
     },
     { behavior: "immediate" },
   );
+  if (outcome.ok) kickMailDelivery(db);
+  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------------- export

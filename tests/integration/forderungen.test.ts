@@ -16,7 +16,8 @@ import * as feedRoute from "~/routes/forderungen.feed[.]xml";
 import * as csvRoute from "~/routes/forderungen.export[.]csv";
 import * as jsonRoute from "~/routes/forderungen.export[.]json";
 import * as reportRoute from "~/routes/forderungen.bericht.$ebene";
-import { auditLog } from "../../db/schema/index";
+import { auditLog, notifications } from "../../db/schema/index";
+import { eq } from "drizzle-orm";
 
 const CONTENT = join(__dirname, "../../content");
 let t: ReturnType<typeof createTestDb>;
@@ -110,11 +111,17 @@ describe("status changes: coordinators propose, Redaktion confirms", () => {
 
   it("a coordinator's proposal waits: not in history, status, or feed; the coordinator sees it as waiting", async () => {
     const koord = await makeUser(t.db, "koordination", "dortmund");
+    const editor = await makeUser(t.db, "redaktion");
     const cookie = await createUserSession(koord.id);
     const r = (await detailRoute.action(post(`/forderungen/${slug}`, form, { slug }, cookie))) as Response;
     expect(r.status).toBe(302);
     // double click: the same proposal is stored once
     await detailRoute.action(post(`/forderungen/${slug}`, form, { slug }, cookie));
+    // Redaktion hears about it, once
+    const toRed = t.db.select().from(notifications).where(eq(notifications.userId, editor.id)).all();
+    expect(toRed).toHaveLength(1);
+    expect(toRed[0]).toMatchObject({ url: "/forderungen/vorschlaege" });
+    expect(toRed[0].message).toContain("Zentrale Clearingstelle");
     const f = getForderung(t.db, slug)!;
     expect(f.status).toBe("offen");
     expect(listHistory(t.db, f.id)).toHaveLength(0);
@@ -163,6 +170,10 @@ describe("status changes: coordinators propose, Redaktion confirms", () => {
     await queueRoute.action(post("/forderungen/vorschlaege", { id: String(p.id), entscheidung: "ablehnen" }, {}, rc));
     const f = getForderung(t.db, slug)!;
     expect(f.status).toBe("in-arbeit");
+    // Redaktion was told about the proposal; the coordinator about the confirmation (once, despite the double click)
+    const toKoord = t.db.select().from(notifications).where(eq(notifications.url, `/forderungen/${slug}`)).all();
+    expect(toKoord).toHaveLength(1);
+    expect(toKoord[0].message).toMatch(/bestätigt/);
     expect(f.statusDatum).toBe("2026-11-20");
     const h = listHistory(t.db, f.id);
     expect(h).toHaveLength(1);
