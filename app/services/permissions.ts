@@ -57,6 +57,11 @@ export const ACTIONS = [
   "project.addUpdate",
   // cities
   "city.editFigures",
+  // steering: Forderungen (status proposals and decisions) and Termine
+  "forderung.propose",
+  "forderung.decide",
+  "termin.create",
+  "termin.edit",
   // own account
   "account.manage",
 ] as const;
@@ -129,6 +134,15 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
         (role === "koordination" && (sameCity || (user.cityId != null && (resource.partnerCityIds ?? []).includes(user.cityId)))) ||
         role === "redaktion"
       );
+    case "forderung.propose":
+      return role === "koordination" || role === "redaktion";
+    case "forderung.decide":
+      return role === "redaktion";
+    case "termin.create":
+      return role === "koordination" || role === "redaktion";
+    case "termin.edit":
+      // coordinators edit their own city's events; events without a city (Land, alliance) only Redaktion
+      return (role === "koordination" && sameCity) || role === "redaktion";
   }
 }
 

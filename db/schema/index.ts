@@ -10,3 +10,4 @@ export * from "./foerderung";
 export * from "./wissen";
 export * from "./projekte";
 export * from "./idempotency";
+export * from "./steuerung";

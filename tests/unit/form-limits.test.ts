@@ -18,7 +18,8 @@ function files(dir: string): string[] {
   });
 }
 
-const FIXED_LENGTH = /\.regex\(\/\^\\d\{4\}-\\d\{2\}-\\d\{2\}\$\//;
+// An anchored pattern without open-ended repetition (a date, a time "HH:MM") bounds the length by itself.
+const FIXED_LENGTH = /\.regex\(\/\^(?:[^/*+{\n]|\{\d+\})*\$\//;
 
 function unboundedStrings(): string[] {
   const out: string[] = [];

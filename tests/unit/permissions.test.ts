@@ -44,6 +44,10 @@ const matrix: Record<Action, Who[]> = {
   "project.edit": ["koordination", "redaktion", "admin"],
   "project.addUpdate": ["koordination", "redaktion", "admin"],
   "city.editFigures": ["koordination", "redaktion", "admin"],
+  "forderung.propose": ["koordination", "redaktion", "admin"],
+  "forderung.decide": ["redaktion", "admin"],
+  "termin.create": ["koordination", "redaktion", "admin"],
+  "termin.edit": ["koordination", "redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
@@ -80,6 +84,12 @@ describe("city scope", () => {
     expect(can(dortmund, "project.edit", { cityId: DU })).toBe(false);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [DO] })).toBe(true);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [] })).toBe(false);
+  });
+  it("a coordinator edits own-city events only; events of the Land (no city) only Redaktion", () => {
+    expect(can(dortmund, "termin.edit", { cityId: DU })).toBe(false);
+    expect(can(dortmund, "termin.edit", { cityId: null })).toBe(false);
+    expect(can(users.redaktion, "termin.edit", { cityId: null })).toBe(true);
+    expect(can(dortmund, "forderung.decide")).toBe(false);
   });
   it("sends only own-city topics to the Clearingstelle", () => {
     expect(can(dortmund, "clearing.submit", { cityId: DU })).toBe(false);

@@ -6,6 +6,7 @@ import type { Tx } from "../db.server";
 import type { FieldError, ParsedFile } from "./frontmatter";
 import { articleCollection } from "./articles.server";
 import { programmeCollection } from "./programmes.server";
+import { forderungCollection } from "./forderungen.server";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "conflict";
 
@@ -24,5 +25,6 @@ export type { FieldError };
 export const collections: Collection<any>[] = [
   articleCollection,
   programmeCollection,
+  forderungCollection,
   // articleCollection (Wissen) and programmeCollection (Förderung) are added here by their features.
 ];
