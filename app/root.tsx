@@ -86,6 +86,7 @@ const NAV = [
   { to: "/foerderung", label: "Förderung" },
   { to: "/forum", label: "Forum" },
   { to: "/projekte", label: "Projekte" },
+  { to: "/forderungen", label: "Forderungen" },
   { to: "/staedte", label: "Städte" },
   { to: "/ankommen", label: "Ankommen" },
   { to: "/suche", label: "Suche" },

@@ -1,12 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { cities, cityFigures, users } from "./schema/index";
 import { SEED_CITIES } from "./seed-data";
 import type { DB } from "./client";
 import { createUser } from "~/models/user.server";
 import type { Role } from "~/utils/taxonomy";
 
-/** Upserts the alliance cities and replaces their key figures. Idempotent. */
+/**
+ * Upserts the alliance cities and adds the paper's key figures that are missing (a series value is matched by
+ * city, indicator, district and source; values maintained on the web are never replaced). Idempotent.
+ */
 export function seedCities(db: DB) {
   let created = 0;
   db.transaction((tx) => {
@@ -16,10 +19,34 @@ export function seedCities(db: DB) {
         row = tx.insert(cities).values({ slug: c.slug, name: c.name, allianceStatus: c.allianceStatus, description: c.description }).returning({ id: cities.id }).get();
         created++;
       }
-      tx.delete(cityFigures).where(eq(cityFigures.cityId, row.id)).run();
-      c.figures.forEach((f, i) =>
-        tx.insert(cityFigures).values({ cityId: row!.id, key: f.key, label: f.label, value: f.value, unit: f.unit, approximate: f.approximate ?? false, asOf: f.asOf, source: f.source, sort: i }).run(),
-      );
+      for (const f of c.figures) {
+        const exists = tx
+          .select({ id: cityFigures.id })
+          .from(cityFigures)
+          .where(
+            and(
+              eq(cityFigures.cityId, row.id),
+              eq(cityFigures.indicator, f.indicator),
+              f.district ? eq(cityFigures.district, f.district) : isNull(cityFigures.district),
+              eq(cityFigures.source, f.source),
+            ),
+          )
+          .get();
+        if (exists) continue;
+        tx.insert(cityFigures)
+          .values({
+            cityId: row.id,
+            indicator: f.indicator,
+            district: f.district ?? null,
+            value: f.value,
+            qualifier: f.qualifier ?? "genau",
+            displayText: f.displayText ?? null,
+            asOf: f.asOf,
+            source: f.source,
+            note: f.note ?? "",
+          })
+          .run();
+      }
     }
   });
   return { created, total: SEED_CITIES.length };

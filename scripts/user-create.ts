@@ -6,6 +6,8 @@ import { setDb } from "../app/services/db.server";
 import { createUser, normalizeEmail } from "../app/models/user.server";
 import { checkPasswordPolicy } from "../app/utils/password-policy";
 import { ROLES, type Role } from "../app/utils/taxonomy";
+import { cleanLine } from "../app/utils/text-hygiene";
+import { LIMITS } from "../app/utils/forms";
 
 const usage = `
 Legt ein Konto an. Das Passwort wird von der Standardeingabe gelesen (erste Zeile).
@@ -16,7 +18,11 @@ Umgebung: DATABASE_URL (Standard file:./data/app.db)
 `;
 const { values } = cli(usage, { email: { type: "string" }, role: { type: "string" }, city: { type: "string" }, name: { type: "string" } });
 
-if (!values.email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) die(`--email fehlt oder ist ungültig.\n${usage}`);
+// The same hygiene as the web forms: no control, bidi or invisible characters in the address or the name.
+if (values.email !== undefined) values.email = cleanLine(values.email);
+if (values.name !== undefined) values.name = cleanLine(values.name);
+if (!values.email || values.email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) die(`--email fehlt oder ist ungültig.\n${usage}`);
+if (values.name !== undefined && (values.name.length < 2 || values.name.length > LIMITS.name)) die(`--name muss 2 bis ${LIMITS.name} Zeichen lang sein.`);
 if (!values.role || !(values.role in ROLES)) die(`--role muss eine von ${Object.keys(ROLES).join(", ")} sein.`);
 const role = values.role as Role;
 if (role === "koordination" && !values.city) die("--city ist für die Rolle koordination nötig.");

@@ -1,5 +1,7 @@
 // Knowledge base articles (Wissen): read queries, the one write path (render once, revision, search doc),
 // restore, and members' suggested changes. Routes and the importer call these; they never build SQL.
+import { LIMITS, readForm, TOO_MANY_FIELDS_MESSAGE, tooLong } from "~/utils/forms";
+import { cleanLine } from "~/utils/text-hygiene";
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import { articleSuggestions, articles, cities, users, type ArticleChart } from "../../db/schema/index";
@@ -549,23 +551,40 @@ export function decideSuggestion(db: Executor, suggestionId: number, actor: { id
 
 export type ArticleFormValues = Record<string, string | string[]>;
 export type ArticleFormResult =
-  | { ok: true; input: ArticleInput; reason: string; slug?: string }
+  | { ok: true; input: ArticleInput; reason: string; slug?: string; values: ArticleFormValues }
   | { ok: false; errors: Record<string, string>; values: ArticleFormValues };
 
 const FORM_LIST_FIELDS = ["handlungsfelder", "ebenen", "staedte"];
 
 /** Editor form → validated ArticleInput, using the same zod schema as the importer (one format, two entrances). */
+/** Length limits of the article editor (characters); single-line fields are also cleaned with `cleanLine`. */
+export const ARTICLE_FORM_LIMITS: Record<string, number> = {
+  slug: 80,
+  title: LIMITS.title,
+  summary: 1000,
+  stand: 20,
+  pruefen_bis: 20,
+  quellen: 5000,
+  diagramm: 20_000,
+  body: LIMITS.article,
+  reason: 500,
+};
+const ARTICLE_SINGLE_LINE = new Set(["slug", "title", "type", "stand", "pruefen_bis", "status", "station", "reason"]);
+
 export function parseArticleForm(form: FormData, opts: { requireReason: boolean; allowSlug: boolean; db: Executor; cities: string[] }): ArticleFormResult {
   const values: ArticleFormValues = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = FORM_LIST_FIELDS.includes(key) ? all : (all[0] ?? "");
+  const fields = readForm(form);
+  if (!fields) return { ok: false, errors: { _form: TOO_MANY_FIELDS_MESSAGE }, values };
+  for (const [key, all] of fields.all) {
+    const clean = ARTICLE_SINGLE_LINE.has(key) ? all.map(cleanLine) : all;
+    values[key] = FORM_LIST_FIELDS.includes(key) ? clean.slice(0, 100) : (clean[0] ?? "");
   }
   const str = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const arr = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
   const errors: Record<string, string> = {};
+  for (const [key, max] of Object.entries(ARTICLE_FORM_LIMITS)) if (str(key).length > max) errors[key] = tooLong(max);
   let diagramm: unknown = undefined;
-  if (str("diagramm").trim()) {
+  if (str("diagramm").trim() && !errors.diagramm) {
     try {
       diagramm = parseYaml(str("diagramm"));
     } catch (e) {
@@ -600,9 +619,10 @@ export function parseArticleForm(form: FormData, opts: { requireReason: boolean;
   if (unknownCity) errors.staedte ??= `unbekannte Stadt „${unknownCity}“`;
   const body = str("body").replace(/\r\n?/g, "\n").trim();
   if (!body) errors.body = "Bitte geben Sie den Text des Beitrags ein.";
-  if (body.length > 200_000) errors.body = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
+  if (body.length > LIMITS.article) errors.body = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
   const reason = str("reason").trim();
   if (opts.requireReason && reason.length < 3) errors.reason = "Bitte begründen Sie die Änderung kurz.";
+  else if (reason.length > ARTICLE_FORM_LIMITS.reason) errors.reason = tooLong(ARTICLE_FORM_LIMITS.reason);
   let slug: string | undefined;
   if (opts.allowSlug && str("slug").trim()) {
     const s = slugSchema.safeParse(str("slug").trim());
@@ -616,6 +636,7 @@ export function parseArticleForm(form: FormData, opts: { requireReason: boolean;
     ok: true,
     reason: reason || "Neu angelegt",
     slug,
+    values,
     input: {
       type: d.type,
       title: d.title,

@@ -4,6 +4,7 @@ import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizz
 import { cities, clearingEvents, forumCategories, forumTopics, topicConcerns, users, type ClearingStatus } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
+import { can } from "~/services/permissions";
 import { createArticle, getArticleBySlug } from "~/models/article.server";
 import { nextReviewDate } from "~/utils/review";
 import { markdownToText } from "~/services/markdown.server";
@@ -86,24 +87,63 @@ export function settleClearing(db: DB, topicId: number, input: { outcome: "gekla
   });
 }
 
-/** "Betrifft uns auch": one mark per city; pressing again removes it. Returns the new state. */
-export function toggleConcern(db: DB, topicId: number, actor: Actor): boolean {
-  if (actor.cityId == null) throw new ForumError("Nur Konten mit einer Stadt können „betrifft uns auch“ markieren.");
-  return db.transaction((tx) => {
-    const exists = tx.select({ t: topicConcerns.topicId }).from(topicConcerns).where(and(eq(topicConcerns.topicId, topicId), eq(topicConcerns.cityId, actor.cityId!))).get();
-    if (exists) {
+/**
+ * "Betrifft uns auch": one mark per city, set by a user of another city than the topic's own while the topic
+ * is at the Clearingstelle (can(…, "clearing.concern")). Setting is idempotent: a second member of the same
+ * city, or a double click, leaves the first mark as it is. Returns "already" when the city was marked before.
+ */
+export function markConcern(db: DB, topicId: number, actor: Actor): "marked" | "already" {
+  return db.transaction(
+    (tx) => {
+      const t = loadTopic(tx, topicId);
+      if (!can(actor, "clearing.concern", { cityId: t.cityId, clearingStatus: t.status })) {
+        throw new ForumError(
+          actor.cityId == null
+            ? "Nur Konten mit einer Stadt können „betrifft uns auch“ markieren."
+            : actor.cityId === t.cityId
+              ? "Die eigene Stadt kann ihr Thema nicht als „betrifft uns auch“ markieren."
+              : "„Betrifft uns auch“ geht nur, solange das Thema bei der Clearingstelle liegt.",
+        );
+      }
+      const inserted = tx.insert(topicConcerns).values({ topicId, cityId: actor.cityId!, userId: actor.id }).onConflictDoNothing().returning({ t: topicConcerns.topicId }).all();
+      if (inserted.length === 0) return "already";
+      audit(tx, { actorId: actor.id, action: "clearing.concern", entityType: "forum_topic", entityId: topicId });
+      return "marked";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Removes the mark of the actor's city: only who set it or a coordinator of that city (clearing.unconcern). */
+export function unmarkConcern(db: DB, topicId: number, actor: Actor): "removed" | "absent" {
+  if (actor.cityId == null) return "absent";
+  return db.transaction(
+    (tx) => {
+      const mark = tx
+        .select({ userId: topicConcerns.userId })
+        .from(topicConcerns)
+        .where(and(eq(topicConcerns.topicId, topicId), eq(topicConcerns.cityId, actor.cityId!)))
+        .get();
+      if (!mark) return "absent";
+      if (!can(actor, "clearing.unconcern", { cityId: actor.cityId, ownerId: mark.userId })) {
+        throw new ForumError("Die Markierung Ihrer Stadt kann nur entfernen, wer sie gesetzt hat, oder die Koordination Ihrer Stadt.");
+      }
       tx.delete(topicConcerns).where(and(eq(topicConcerns.topicId, topicId), eq(topicConcerns.cityId, actor.cityId!))).run();
-    } else {
-      tx.insert(topicConcerns).values({ topicId, cityId: actor.cityId!, userId: actor.id }).run();
-    }
-    audit(tx, { actorId: actor.id, action: exists ? "clearing.concern.remove" : "clearing.concern", entityType: "forum_topic", entityId: topicId });
-    return !exists;
-  });
+      audit(tx, { actorId: actor.id, action: "clearing.concern.remove", entityType: "forum_topic", entityId: topicId });
+      return "removed";
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Demo data helper (forum-demo.server.ts): marks, never unmarks. */
+export function toggleConcern(db: DB, topicId: number, actor: Actor): boolean {
+  return markConcern(db, topicId, actor) === "marked";
 }
 
 export function listConcerns(db: Executor, topicId: number) {
   return db
-    .select({ cityId: cities.id, name: cities.name, slug: cities.slug })
+    .select({ cityId: cities.id, name: cities.name, slug: cities.slug, userId: topicConcerns.userId })
     .from(topicConcerns)
     .innerJoin(cities, eq(cities.id, topicConcerns.cityId))
     .where(eq(topicConcerns.topicId, topicId))

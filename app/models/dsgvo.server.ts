@@ -1,8 +1,30 @@
 // DSGVO: data export (Art. 15/20) and account deletion (Art. 17). Deleting removes the personal data of the
 // account; forum posts stay (the discussion keeps its sense) but are attributed to "ehemaliges Mitglied".
 import { randomBytes, randomUUID } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
-import { cities, forumFlags, forumPosts, forumTopicReads, forumTopics, notifications, sessions, topicConcerns, userTokens, users } from "../../db/schema/index";
+import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { and, asc, eq, gte, or, sql } from "drizzle-orm";
+import {
+  articleSuggestions,
+  articles,
+  cities,
+  forumFlags,
+  forumPostRevisions,
+  forumPosts,
+  forumTopicReads,
+  forumTopics,
+  invitations,
+  mailOutbox,
+  notifications,
+  projects,
+  projectUpdates,
+  resetRequests,
+  sessions,
+  topicConcerns,
+  userTokens,
+  users,
+} from "../../db/schema/index";
+import { getEnv } from "~/services/env.server";
 import type { DB } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { deleteNotificationsOf } from "./notification.server";
@@ -32,13 +54,70 @@ export function exportUserData(db: DB, userId: string) {
     .where(eq(notifications.userId, userId))
     .orderBy(asc(notifications.id))
     .all();
-  const flags = db.select({ postId: forumFlags.postId, reason: forumFlags.reason, createdAt: forumFlags.createdAt }).from(forumFlags).where(eq(forumFlags.userId, userId)).all();
+  const flags = db
+    .select({
+      topicId: forumPosts.topicId,
+      topicTitle: forumTopics.title,
+      postNumber: forumPosts.postNumber,
+      reason: forumFlags.reason,
+      status: forumFlags.status,
+      resolvedAt: forumFlags.resolvedAt,
+      createdAt: forumFlags.createdAt,
+    })
+    .from(forumFlags)
+    .innerJoin(forumPosts, eq(forumPosts.id, forumFlags.postId))
+    .innerJoin(forumTopics, eq(forumTopics.id, forumPosts.topicId))
+    .where(eq(forumFlags.userId, userId))
+    .orderBy(asc(forumFlags.id))
+    .all();
+  // Earlier versions of posts: those the user wrote (as editor) – their own posts' history and their edits.
+  const postRevisions = db
+    .select({ topicId: forumPosts.topicId, postNumber: forumPosts.postNumber, version: forumPostRevisions.version, raw: forumPostRevisions.raw, createdAt: forumPostRevisions.createdAt })
+    .from(forumPostRevisions)
+    .innerJoin(forumPosts, eq(forumPosts.id, forumPostRevisions.postId))
+    .where(eq(forumPostRevisions.editorId, userId))
+    .orderBy(asc(forumPostRevisions.id))
+    .all();
+  const suggestions = db
+    .select({
+      article: articles.slug,
+      articleTitle: articles.title,
+      summary: articleSuggestions.summary,
+      body: articleSuggestions.body,
+      comment: articleSuggestions.comment,
+      status: articleSuggestions.status,
+      decisionNote: articleSuggestions.decisionNote,
+      decidedAt: articleSuggestions.decidedAt,
+      createdAt: articleSuggestions.createdAt,
+    })
+    .from(articleSuggestions)
+    .innerJoin(articles, eq(articles.id, articleSuggestions.articleId))
+    .where(eq(articleSuggestions.authorId, userId))
+    .orderBy(asc(articleSuggestions.id))
+    .all();
+  const updates = db
+    .select({ project: projects.slug, projectTitle: projects.title, body: projectUpdates.body, createdAt: projectUpdates.createdAt })
+    .from(projectUpdates)
+    .innerJoin(projects, eq(projects.id, projectUpdates.projectId))
+    .where(eq(projectUpdates.authorId, userId))
+    .orderBy(asc(projectUpdates.id))
+    .all();
+  const concerns = db
+    .select({ topicId: topicConcerns.topicId, topicTitle: forumTopics.title, createdAt: topicConcerns.createdAt })
+    .from(topicConcerns)
+    .innerJoin(forumTopics, eq(forumTopics.id, topicConcerns.topicId))
+    .where(eq(topicConcerns.userId, userId))
+    .all();
   const reads = db.select({ topicId: forumTopicReads.topicId, lastReadPostNumber: forumTopicReads.lastReadPostNumber }).from(forumTopicReads).where(eq(forumTopicReads.userId, userId)).all();
   return {
     exportiertAm: new Date().toISOString(),
     konto: { name: u.name, email: u.email, rolle: u.role, stadt: u.city, emailEinstellung: u.emailPref, angelegtAm: u.createdAt },
     themen: topics,
     beitraege: posts,
+    beitragsVersionen: postRevisions,
+    aenderungsvorschlaege: suggestions,
+    projektNeuigkeiten: updates,
+    betrifftUnsAuch: concerns,
     abonnements: subscriptions,
     benachrichtigungen: notes,
     meldungen: flags,
@@ -46,26 +125,91 @@ export function exportUserData(db: DB, userId: string) {
   };
 }
 
-/** Removes personal data; posts stay attributed to "ehemaliges Mitglied". Sessions end. */
-export function deleteAccount(db: DB, userId: string) {
-  db.transaction((tx) => {
-    tx.update(users)
-      .set({
-        name: FORMER_MEMBER,
-        email: `geloescht-${randomUUID()}@geloescht.invalid`,
-        passwordHash: `!geloescht-${randomBytes(24).toString("base64url")}`,
-        deletedAt: new Date(),
-        emailPref: "nie",
-        cityId: null,
-      })
-      .where(eq(users.id, userId))
-      .run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    tx.delete(userTokens).where(eq(userTokens.userId, userId)).run();
-    tx.delete(forumSubscriptions).where(eq(forumSubscriptions.userId, userId)).run();
-    tx.delete(forumTopicReads).where(eq(forumTopicReads.userId, userId)).run();
-    tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
-    deleteNotificationsOf(tx, userId);
-    audit(tx, { actorId: null, action: "user.delete", entityType: "user", entityId: userId });
-  });
+/**
+ * Removes personal data; posts stay attributed to "ehemaliges Mitglied". Sessions end. The address is removed
+ * everywhere it is kept: the account, invitations to it, pending reset requests, the mail outbox and the
+ * stored .eml files in MAIL_DIR. Returns the number of mail files deleted.
+ */
+export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
+  const u = db.select({ email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).get();
+  if (!u) return { mailFiles: 0 };
+  db.transaction(
+    (tx) => {
+      tx.update(users)
+        .set({
+          name: FORMER_MEMBER,
+          email: `geloescht-${randomUUID()}@geloescht.invalid`,
+          passwordHash: `!geloescht-${randomBytes(24).toString("base64url")}`,
+          deletedAt: new Date(),
+          emailPref: "nie",
+          cityId: null,
+        })
+        .where(eq(users.id, userId))
+        .run();
+      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+      tx.delete(userTokens).where(eq(userTokens.userId, userId)).run();
+      tx.delete(forumSubscriptions).where(eq(forumSubscriptions.userId, userId)).run();
+      tx.delete(forumTopicReads).where(eq(forumTopicReads.userId, userId)).run();
+      tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
+      // Other people's notifications name the actor ("Mia hat geantwortet"): keep them, without the name.
+      if (u.name.length >= 2) {
+        tx.update(notifications)
+          .set({ message: sql`replace(${notifications.message}, ${u.name}, ${FORMER_MEMBER})` })
+          .where(eq(notifications.actorId, userId))
+          .run();
+      }
+      deleteNotificationsOf(tx, userId);
+      // Mails to others that name the user ("Neue Antwort von Mia …"), from the account's lifetime only; a very
+      // short name is left alone rather than replaced inside unrelated words.
+      if (u.name.length >= 5) {
+        tx.update(mailOutbox)
+          .set({ subject: sql`replace(${mailOutbox.subject}, ${u.name}, ${FORMER_MEMBER})`, text: sql`replace(${mailOutbox.text}, ${u.name}, ${FORMER_MEMBER})` })
+          .where(and(gte(mailOutbox.createdAt, u.createdAt), or(sql`instr(${mailOutbox.text}, ${u.name}) > 0`, sql`instr(${mailOutbox.subject}, ${u.name}) > 0`)))
+          .run();
+      }
+      tx.delete(invitations).where(eq(invitations.email, u.email)).run();
+      tx.delete(resetRequests).where(eq(resetRequests.email, u.email)).run();
+      tx.delete(mailOutbox).where(eq(mailOutbox.to, u.email)).run();
+      audit(tx, { actorId: null, action: "user.delete", entityType: "user", entityId: userId });
+    },
+    { behavior: "immediate" },
+  );
+  return { mailFiles: deleteMailFilesTo(u.email) };
+}
+
+/**
+ * Deletes every stored .eml file in MAIL_DIR that contains `email` (case-insensitive; quoted-printable soft line
+ * breaks are joined first, so an address split across lines is found too).
+ */
+export function deleteMailFilesTo(email: string): number {
+  const needle = email.toLowerCase();
+  let deleted = 0;
+  const walk = (dir: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return; // no mail folder: nothing stored
+    }
+    for (const name of names) {
+      const path = join(dir, name);
+      try {
+        const st = statSync(path);
+        if (st.isDirectory()) {
+          if (depth < 3) walk(path, depth + 1);
+          continue;
+        }
+        if (!st.isFile() || !name.endsWith(".eml")) continue;
+        const text = readFileSync(path, "utf8").replace(/=\r?\n/g, "").toLowerCase();
+        if (text.includes(needle)) {
+          unlinkSync(path);
+          deleted++;
+        }
+      } catch {
+        console.error("dsgvo: eine Mail-Datei konnte nicht geprüft oder gelöscht werden");
+      }
+    }
+  };
+  walk(resolve(getEnv().MAIL_DIR), 0);
+  return deleted;
 }

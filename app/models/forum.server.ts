@@ -114,6 +114,32 @@ export function setCategoryVisibility(db: DB, actorId: string, categoryId: numbe
   });
 }
 
+/** What depends on a category: its topics (they block the deletion) and the subscriptions to it. */
+export function categoryDependencies(db: Executor, categoryId: number) {
+  const topics = db.select({ n: sql<number>`count(*)` }).from(forumTopics).where(eq(forumTopics.categoryId, categoryId)).get()?.n ?? 0;
+  const subscriptions = db.select({ n: sql<number>`count(*)` }).from(forumSubscriptions).where(eq(forumSubscriptions.categoryId, categoryId)).get()?.n ?? 0;
+  return { topics, subscriptions };
+}
+
+/**
+ * Deletes an empty category (after the confirmation page). A category with topics is refused: its topics would
+ * otherwise lose their place; moderators move them first ("Thema verschieben"). Subscriptions to it end with it.
+ */
+export function deleteCategory(db: DB, actorId: string, categoryId: number): "deleted" | "refused" | "missing" {
+  return db.transaction(
+    (tx) => {
+      const c = tx.select({ slug: forumCategories.slug }).from(forumCategories).where(eq(forumCategories.id, categoryId)).get();
+      if (!c) return "missing";
+      const deps = categoryDependencies(tx, categoryId);
+      if (deps.topics > 0) return "refused";
+      tx.delete(forumCategories).where(eq(forumCategories.id, categoryId)).run();
+      audit(tx, { actorId, action: "forum.category.delete", entityType: "forum_category", entityId: categoryId, detail: { slug: c.slug, subscriptions: deps.subscriptions } });
+      return "deleted";
+    },
+    { behavior: "immediate" },
+  );
+}
+
 // ---------------------------------------------------------------- helpers
 
 /** Mention handle of a display name: "Mia Mitglied Dortmund (Demo)" → "mia-mitglied-dortmund-demo". */
@@ -471,7 +497,7 @@ function notifyNewPost(tx: Executor, t: { id: number; categoryId: number; title:
 }
 
 export function createTopic(
-  db: DB,
+  db: Executor,
   input: { category: Category; title: string; raw: string; handlungsfelder: string[]; staedte: string[] },
   actor: Actor,
 ): number {
@@ -497,7 +523,7 @@ export function createTopic(
 
 export class ForumError extends Error {}
 
-export function createPost(db: DB, input: { topicId: number; raw: string; replyTo?: number | null }, actor: Actor): number {
+export function createPost(db: Executor, input: { topicId: number; raw: string; replyTo?: number | null }, actor: Actor): number {
   return db.transaction((tx) => {
     const t = tx
       .select({ id: forumTopics.id, categoryId: forumTopics.categoryId, title: forumTopics.title, lockedAt: forumTopics.lockedAt, catSlug: forumCategories.slug })

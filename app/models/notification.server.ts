@@ -21,15 +21,16 @@ export type NotificationInput = {
 
 const SITE = "Städtenetz Südosteuropa";
 
+/** Unsubscribe links stay valid for a year (old mails keep working); after that "Mein Konto" does the same. */
+export const UNSUBSCRIBE_TTL_MS = 365 * 86_400_000;
+
 export function unsubscribeToken(userId: string): string {
-  return signPayload(`abbestellen:${userId}`);
+  return signPayload("abbestellen", userId, { ttlMs: UNSUBSCRIBE_TTL_MS });
 }
 
-/** The user id of a valid unsubscribe token, or null for a forged or malformed one. */
+/** The user id of a valid unsubscribe token, or null for a forged, expired, malformed or other-purpose one. */
 export function verifyUnsubscribeToken(token: string): string | null {
-  const payload = verifySignedPayload(token);
-  if (!payload || !payload.startsWith("abbestellen:")) return null;
-  return payload.slice("abbestellen:".length) || null;
+  return verifySignedPayload(token, "abbestellen");
 }
 
 function mailHeaders(userId: string) {

@@ -3,7 +3,6 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import {
   cities,
-  cityFigures,
   projectArticles,
   projectCities,
   projectFundingLines,
@@ -16,6 +15,7 @@ import {
   type Responsibility,
 } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
+import { listCitiesWithFigures } from "./city.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { audit } from "~/services/audit.server";
 import { recordRevision } from "~/models/revision.server";
@@ -182,7 +182,7 @@ function revisionMeta(input: ProjectInput) {
 }
 
 export function createProject(
-  db: DB,
+  db: Executor,
   actorId: string | null,
   input: ProjectInput,
   opts: { reason?: string; now?: Date; history?: { status: ProjectStatus; date: string; note: string }[] } = {},
@@ -479,15 +479,17 @@ export function listCityProjects(db: Executor, citySlug: string, viewer: Viewer)
 
 export function partnerSuggestions(db: Executor, project: ProjectDetail, viewer: Viewer) {
   const visible = loadList(db, visibilityFor(viewer)).filter((p) => p.id !== project.id);
-  const allCities = db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).all();
-  const figures = db.select({ cityId: cityFigures.cityId, key: cityFigures.key, label: cityFigures.label, value: cityFigures.value }).from(cityFigures).all();
+  // newest value of each figure series; archived cities are not suggested
+  const withFigures = listCitiesWithFigures(db);
+  const allCities = withFigures.map((c) => ({ ...c, figures: c.figures.map((f) => ({ key: f.seriesKey, label: f.longLabel, value: f.value })) }));
+  const figures = allCities.flatMap((c) => c.figures.map((f) => ({ ...f, cityId: c.id })));
   const candidates: MatchCity[] = allCities.map((c) => ({
     slug: c.slug,
     name: c.name,
-    figures: figures.filter((f) => f.cityId === c.id),
+    figures: c.figures,
     projects: visible.filter((p) => p.lead?.id === c.id || p.partners.some((x) => x.id === c.id)).map((p) => ({ handlungsfelder: p.handlungsfelder })),
   }));
-  const leadFigures = project.lead ? figures.filter((f) => f.cityId === project.lead!.id) : [];
+  const leadFigures = project.lead ? figures.filter((f) => f.cityId === project.lead!.id).map(({ cityId: _c, ...f }) => f) : [];
   return suggestPartners(
     { handlungsfelder: project.handlungsfelder, leadCitySlug: project.lead?.slug ?? null, partnerCitySlugs: project.partners.map((c) => c.slug) },
     leadFigures,

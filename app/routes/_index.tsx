@@ -5,6 +5,8 @@ import { getDb } from "~/services/db.server";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { latestTopics } from "~/models/forum.server";
+import { listTermine } from "~/models/termin.server";
+import { formatEventTime } from "~/components/termine/berlin-time";
 
 export const meta: MetaFunction = () =>
   titleMeta(undefined, "Wissen, Förderwegweiser, Fachforum mit Clearingstelle und Projektdatenbank für Städte mit Zuwanderung aus Bulgarien und Rumänien.");
@@ -21,11 +23,12 @@ export async function loader() {
   const deadlines = listUpcomingDeadlines(getDb(), { from: todayIso(), limit: 5 }).map((d) => ({ slug: d.slug, kurz: d.kurz, bezeichnung: d.bezeichnung, datum: d.datum }));
   // Forum: public categories only (the start page shows the same to everybody).
   const forum = latestTopics(getDb(), null, 5).map((t) => ({ id: t.id, title: t.title, categorySlug: t.categorySlug, lastPostAt: t.lastPostAt.toISOString() }));
-  return { deadlines, forum };
+  const termine = listTermine(getDb(), { limit: 3 }).map((t) => ({ id: t.id, titel: t.titel, beginn: t.beginn.toISOString(), ende: t.ende?.toISOString() ?? null }));
+  return { deadlines, forum, termine };
 }
 
 export default function Index() {
-  const { deadlines, forum } = useLoaderData<typeof loader>();
+  const { deadlines, forum, termine } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Städtenetz Südosteuropa</h1>
@@ -58,6 +61,23 @@ export default function Index() {
         )}
         <p>
           <Link to="/foerderung?frist=90">Programme mit Frist in den nächsten 90 Tagen</Link> · <a href="/foerderung/fristen.ics">Fristen als Kalender abonnieren (.ics)</a>
+        </p>
+      </section>
+      <section aria-labelledby="naechste-termine">
+        <h2 id="naechste-termine">Nächste Termine</h2>
+        {termine.length ? (
+          <ul className="upcoming-deadlines">
+            {termine.map((t) => (
+              <li key={t.id}>
+                <time dateTime={t.beginn}>{formatEventTime(new Date(t.beginn), t.ende ? new Date(t.ende) : null)}</time>: <Link to={`/termine/${t.id}`}>{t.titel}</Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>Derzeit sind keine kommenden Termine eingetragen.</p>
+        )}
+        <p>
+          <Link to="/termine">Alle Termine</Link> · <a href="/termine.ics">Termine als Kalender abonnieren (.ics)</a>
         </p>
       </section>
       {forum.length ? (

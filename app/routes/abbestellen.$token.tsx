@@ -4,15 +4,16 @@ import { getDb } from "~/services/db.server";
 import { unsubscribe, verifyUnsubscribeToken } from "~/models/notification.server";
 import { titleMeta } from "~/utils/meta";
 
-// One-click unsubscribe from every forum e-mail. The signed token needs no sign-in; a forged or damaged
-// token answers 400. GET only shows the confirmation (link scanners must not unsubscribe anybody);
+// One-click unsubscribe from every forum e-mail. The signed token (purpose "abbestellen", valid one year) needs no
+// sign-in; a forged, damaged, expired or other-purpose token answers 400 before anything is read or changed. GET only shows the confirmation (link scanners must not unsubscribe anybody);
 // POST unsubscribes – from the form, or directly from the mail client (RFC 8058 List-Unsubscribe-Post).
 
 export const meta: MetaFunction = () => titleMeta("E-Mails abbestellen");
 
 function userFrom(token: string | undefined) {
   const userId = verifyUnsubscribeToken(token ?? "");
-  if (!userId) throw new Response("Dieser Abmeldelink ist ungültig oder beschädigt.", { status: 400 });
+  if (!userId)
+    throw new Response("Dieser Abmeldelink ist ungültig, beschädigt oder abgelaufen (Links gelten ein Jahr). E-Mails bestellen Sie auch unter „Mein Konto“ ab.", { status: 400 });
   return userId;
 }
 

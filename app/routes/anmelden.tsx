@@ -5,12 +5,13 @@ import { z } from "zod";
 import { authenticate } from "~/models/user.server";
 import { createUserSession, getUser } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { clientIp } from "~/services/rate-limit.server";
+import { clientIp, retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { safeRedirect } from "~/utils/safe-redirect";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Anmelden");
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,9 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  email: z.string({ required_error: "Bitte geben Sie Ihre E-Mail-Adresse ein." }).trim().min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.").max(254),
-  password: z.string({ required_error: "Bitte geben Sie Ihr Passwort ein." }).min(1, "Bitte geben Sie Ihr Passwort ein.").max(1024),
-  redirectTo: z.string().optional(),
+  email: z.string({ required_error: "Bitte geben Sie Ihre E-Mail-Adresse ein." }).trim().min(1, "Bitte geben Sie Ihre E-Mail-Adresse ein.").max(254, "Die E-Mail-Adresse ist zu lang (höchstens 254 Zeichen)."),
+  password: z.string({ required_error: "Bitte geben Sie Ihr Passwort ein." }).min(1, "Bitte geben Sie Ihr Passwort ein.").max(1024, "Das Passwort ist zu lang (höchstens 1.024 Zeichen)."),
+  redirectTo: z.string().max(2000, "Die Zieladresse ist zu lang.").optional(),
 });
 
 const TITLE = "Anmelden";
@@ -35,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     return data(failure(TITLE, { _form: result.message }, form), {
       status: result.waitSeconds ? 429 : 400,
-      headers: result.waitSeconds ? { "Retry-After": String(result.waitSeconds) } : undefined,
+      headers: result.waitSeconds ? retryAfter(result.waitSeconds) : undefined,
     });
   }
   const cookie = await createUserSession(result.userId);

@@ -6,6 +6,7 @@ import { getUser, requireUser, toViewer, type SessionUser } from "~/services/aut
 import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { can } from "~/services/permissions";
 import {
   acceptAnswer,
@@ -30,17 +31,20 @@ import {
   splitTopic,
   type Topic,
 } from "~/models/forum.server";
-import { assignClearing, faqLinkForTopic, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, toggleConcern } from "~/models/clearing.server";
+import { assignClearing, faqLinkForTopic, listAssignees, listConcerns, listHistory, publishAsFaq, settleClearing, submitToClearing, markConcern, unmarkConcern } from "~/models/clearing.server";
 import { listCities } from "~/models/city.server";
 import { PostList } from "~/components/forum/PostList";
 import { Composer } from "~/components/forum/Composer";
 import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { failure, parseForm, type FieldErrors } from "~/utils/forms";
+import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "~/utils/forms";
+import { cleanLine } from "~/utils/text-hygiene";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
 const TITLE = "Thema";
 
@@ -87,6 +91,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const clearingWork = can(viewer, "clearing.work");
   const cities = listCities(db);
+  const concernList = listConcerns(db, topic.id);
+  const ownMark = user?.cityId != null ? concernList.find((c) => c.cityId === user.cityId) : undefined;
   return {
     topic: {
       id: topic.id,
@@ -123,12 +129,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isMod,
     prefill,
     replyTo,
+    replyKey: canPost ? newIdempotencyKey() : "",
     subscription: user ? getSubscription(db, user.id, { topicId: topic.id }) ?? "none" : null,
     clearing: {
       canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
       canWork: clearingWork,
-      canConcern: !!user && user.cityId != null && user.cityId !== topic.cityId && can(viewer, "clearing.concern") && topic.clearingStatus !== "offen",
-      concerns: listConcerns(db, topic.id).map((c) => ({ name: c.name, own: c.cityId === user?.cityId })),
+      canConcern: can(viewer, "clearing.concern", { cityId: topic.cityId, clearingStatus: topic.clearingStatus }),
+      concerns: concernList.map((c) => ({ name: c.name, own: c.cityId === user?.cityId })),
+      canUnconcern: !!ownMark && can(viewer, "clearing.unconcern", { cityId: ownMark.cityId, ownerId: ownMark.userId }),
       history: listHistory(db, topic.id).map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })),
       assignees: clearingWork ? listAssignees(db) : [],
     },
@@ -142,17 +150,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const replySchema = z.object({
-  raw: z.string().trim().min(2, "Bitte schreiben Sie eine Antwort.").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  raw: body(LIMITS.post, { min: 2, minMessage: "Bitte schreiben Sie eine Antwort.", message: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }),
   replyTo: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
 });
 const assignSchema = z.object({
-  assigneeId: z.string().min(1, "Bitte wählen Sie eine zuständige Person."),
+  assigneeId: z.string().min(1, "Bitte wählen Sie eine zuständige Person.").max(100, "Bitte wählen Sie eine zuständige Person."),
   dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Bitte geben Sie ein Datum im Format JJJJ-MM-TT an."),
-  note: z.string().trim().max(2000).default(""),
+  note: body(LIMITS.text).default(""),
 });
 const settleSchema = z.object({
   outcome: z.enum(["geklaert", "abgelehnt"], { errorMap: () => ({ message: "Bitte wählen Sie geklärt oder abgelehnt." }) }),
-  reason: z.string().trim().min(10, "Bitte begründen Sie die Entscheidung (mindestens 10 Zeichen).").max(10_000),
+  reason: body(10_000, { min: 10, minMessage: "Bitte begründen Sie die Entscheidung (mindestens 10 Zeichen)." }),
 });
 
 async function done(topic: Topic, message: string, hash = "", search = "") {
@@ -168,7 +176,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = toViewer(user);
   const topic = loadTopic(user, params);
   const db = getDb();
-  const form = await request.formData();
+  // One cleaned copy of the form for every intent (text hygiene, at most MAX_FORM_FIELDS entries).
+  const form = cleanFormData(await request.formData());
+  if (!form) return data({ ...failure(TITLE, { _form: TOO_MANY_FIELDS_MESSAGE }), intent: "", findings: [] } as ActionResult, { status: 400 });
   const intent = String(form.get("intent") ?? "");
   const deny = () => {
     throw new Response("Sie haben keine Berechtigung für diese Aktion.", { status: 403 });
@@ -177,15 +187,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "reply": {
         if (!can(viewer, "forum.post")) deny();
+        // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
+        const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
+        const first = findIdempotentResult(db, once);
+        if (first) return redirect(first, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
         const parsed = parseForm(form, replySchema, TITLE);
         if (!parsed.ok) return fail(intent, parsed.errors, form);
         const findings = unconfirmedFindings(form, parsed.data.raw);
         if (findings.length > 0) return fail(intent, {}, form, 400, findings);
         const wait = postRateWait(user.id);
-        if (wait > 0) return fail(intent, { _form: rateMessage(wait) }, form, 429);
-        const n = createPost(db, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+        if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), intent, findings: [] } as ActionResult, { status: 429, headers: retryAfter(wait) });
+        const { result } = runIdempotent(db, once, (tx) => {
+          const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+          return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
+        });
         kickMailDelivery(db);
-        return done(topic, "Ihre Antwort ist veröffentlicht.", `#beitrag-${n}`, `?beitrag=${n}`);
+        return redirect(result, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
       }
       case "accept": {
         if (!can(viewer, "forum.accept", { ownerId: topic.authorId })) deny();
@@ -210,9 +227,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return done(topic, "Ihre Benachrichtigungseinstellung ist gespeichert.");
       }
       case "concern": {
-        if (!can(viewer, "clearing.concern")) deny();
-        const on = toggleConcern(db, topic.id, user);
-        return done(topic, on ? "Markiert: Diese Frage betrifft auch Ihre Stadt." : "Markierung „betrifft uns auch“ entfernt.");
+        // Idempotent: a double click or a colleague of the same city leaves the city's mark as it is.
+        if (!can(viewer, "clearing.concern", { cityId: topic.cityId, clearingStatus: topic.clearingStatus })) deny();
+        const r = markConcern(db, topic.id, user);
+        return done(topic, r === "marked" ? "Markiert: Diese Frage betrifft auch Ihre Stadt." : "Ihre Stadt hatte diese Frage bereits als „betrifft uns auch“ markiert.");
+      }
+      case "unconcern": {
+        const r = unmarkConcern(db, topic.id, user);
+        return done(topic, r === "removed" ? "Markierung „betrifft uns auch“ entfernt." : "Ihre Stadt hatte diese Frage nicht markiert.");
       }
       case "clearing-submit": {
         if (!can(viewer, "clearing.submit", { cityId: topic.cityId })) deny();
@@ -264,9 +286,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case "mod-split": {
         if (!can(viewer, "forum.moderate")) deny();
         const from = Number(form.get("fromNumber"));
-        const title = String(form.get("newTitle") ?? "").trim();
+        const title = cleanLine(String(form.get("newTitle") ?? ""));
         if (!(from > 1)) return fail(intent, { fromNumber: "Bitte geben Sie die Nummer eines Beitrags ab 2 an." }, form);
         if (title.length < 5) return fail(intent, { newTitle: "Bitte geben Sie einen Titel mit mindestens 5 Zeichen an." }, form);
+        if (title.length > 160) return fail(intent, { newTitle: tooLong(160) }, form);
         const newId = splitTopic(db, topic.id, from, title, user);
         return redirect(`/forum/${topic.category.slug}/${newId}`, { headers: { "Set-Cookie": await flashHeader("Das Thema wurde geteilt.") } });
       }
@@ -274,6 +297,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!can(viewer, "forum.moderate")) deny();
         const note = String(form.get("note") ?? "").trim();
         if (note.length < 3) return fail(intent, { note: "Bitte schreiben Sie eine Notiz." }, form);
+        if (note.length > LIMITS.text) return fail(intent, { note: tooLong(LIMITS.text) }, form);
         addModerationNote(db, { topicId: topic.id, note: note.slice(0, 2000) }, user);
         return done(topic, "Notiz gespeichert.");
       }
@@ -346,10 +370,22 @@ export default function Thema() {
               <button type="submit">An die Clearingstelle geben</button>
             </Form>
           ) : null}
-          {d.clearing.canConcern ? (
+          {d.clearing.concerns.some((c) => c.own) ? (
+            d.clearing.canUnconcern ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="unconcern" />
+                <p>Ihre Stadt hat markiert: Diese Frage betrifft sie auch.</p>
+                <button type="submit" className="secondary">
+                  Markierung „betrifft uns auch“ entfernen
+                </button>
+              </Form>
+            ) : (
+              <p>Ihre Stadt hat markiert: Diese Frage betrifft sie auch.</p>
+            )
+          ) : d.clearing.canConcern ? (
             <Form method="post">
               <input type="hidden" name="intent" value="concern" />
-              <button type="submit" className="secondary" aria-pressed={d.clearing.concerns.some((c) => c.own)}>
+              <button type="submit" className="secondary">
                 Betrifft uns auch
               </button>
             </Form>
@@ -434,6 +470,7 @@ export default function Thema() {
             intent="reply"
             label="Ihre Antwort"
             hidden={{ replyTo: replyValues?.replyTo ?? (d.replyTo ? String(d.replyTo) : "") }}
+            idempotencyKey={d.replyKey}
           />
         </section>
       ) : !d.signedIn ? (

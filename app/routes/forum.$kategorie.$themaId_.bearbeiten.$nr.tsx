@@ -10,7 +10,7 @@ import { deletePost, editPost, getPost, getTopic, listRevisions } from "~/models
 import { Composer } from "~/components/forum/Composer";
 import { unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { formatDateTime } from "~/utils/format";
 
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const schema = z.object({ raw: z.string().trim().min(2, "Der Beitrag darf nicht leer sein.").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen).") });
+const schema = z.object({ raw: body(LIMITS.post, { min: 2, minMessage: "Der Beitrag darf nicht leer sein.", message: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, topic, post } = await load(request, params);

@@ -6,15 +6,18 @@ import { requirePermission, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { createTopic, getCategory } from "~/models/forum.server";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
+import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
+export const headers = passRetryAfter;
 export const meta: MetaFunction = () => titleMeta("Neues Thema");
 const TITLE = "Neues Thema";
 
@@ -30,35 +33,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     category: { slug: category.slug, name: category.name, handlungsfeld: category.handlungsfeld },
     cities: listCities(getDb()).map((c) => ({ slug: c.slug, name: c.name })),
+    idempotencyKey: newIdempotencyKey(),
   };
 }
 
 const schema = z.object({
-  title: z.string().trim().min(8, "Bitte formulieren Sie einen Titel mit mindestens 8 Zeichen.").max(160, "Der Titel ist zu lang (höchstens 160 Zeichen)."),
-  raw: z.string().trim().min(10, "Bitte beschreiben Sie Ihre Frage (mindestens 10 Zeichen).").max(20_000, "Der Beitrag ist zu lang (höchstens 20.000 Zeichen)."),
+  title: line(160, { min: 8, minMessage: "Bitte formulieren Sie einen Titel mit mindestens 8 Zeichen.", message: "Der Titel ist zu lang (höchstens 160 Zeichen)." }),
+  raw: body(LIMITS.post, { min: 10, minMessage: "Bitte beschreiben Sie Ihre Frage (mindestens 10 Zeichen).", message: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }),
   feld: z.union([z.literal(""), z.enum(keysOf(HANDLUNGSFELDER))]).optional(),
-  stadt: z.string().optional(),
+  stadt: z.string().max(80, "Unbekannte Stadt.").optional(),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, category } = await load(request, params.kategorie ?? "");
   const form = await request.formData();
+  const flash = { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } };
+  // one submit, one topic: a repeated POST of the same form gets the first redirect
+  const once = { userId: user.id, route: `forum.topic:${category.slug}`, key: readIdempotencyKey(form) };
+  const first = findIdempotentResult(getDb(), once);
+  if (first) return redirect(first, flash);
   const parsed = parseForm(form, schema, TITLE);
   if (!parsed.ok) return data({ ...parsed, findings: [] }, { status: 400 });
   const { title, raw, feld, stadt } = parsed.data;
   const findings = unconfirmedFindings(form, title, raw);
   if (findings.length > 0) return data({ ...failure(TITLE, {}, form), findings }, { status: 400 });
   const wait = postRateWait(user.id);
-  if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429 });
+  if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429, headers: retryAfter(wait) });
   const db = getDb();
   const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
-  const id = createTopic(db, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+  const { result } = runIdempotent(db, once, (tx) => {
+    const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+    return `/forum/${category.slug}/${id}`;
+  });
   kickMailDelivery(db);
-  return redirect(`/forum/${category.slug}/${id}`, { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } });
+  return redirect(result, flash);
 }
 
 export default function NeuesThema() {
-  const { category, cities } = useLoaderData<typeof loader>();
+  const { category, cities, idempotencyKey } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errors = a && !a.ok ? a.errors : null;
   const values = a && !a.ok ? a.values : {};
@@ -69,7 +81,7 @@ export default function NeuesThema() {
       </p>
       <h1>Neues Thema in {category.name}</h1>
       <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage">
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey}>
         <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? ""} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField

@@ -7,7 +7,7 @@ import { invalidateUserSessions, requireUser } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { passwordPair } from "~/utils/password-schema";
 import { ROLES } from "~/utils/taxonomy";
@@ -24,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { name: account.name, email: account.email, role: ROLES[account.role], cityName: user.cityName, emailPref: account.emailPref };
 }
 
-const nameSchema = z.object({ name: z.string().trim().min(2, "Bitte geben Sie Ihren Namen ein (mindestens 2 Zeichen).").max(100, "Der Name ist zu lang (höchstens 100 Zeichen).") });
-const pwSchema = z.object({ currentPassword: z.string().min(1, "Bitte geben Sie Ihr bisheriges Passwort ein.") }).and(passwordPair("newPassword", "newPassword2"));
+const nameSchema = z.object({ name: line(LIMITS.name, { min: 2, minMessage: "Bitte geben Sie Ihren Namen ein (mindestens 2 Zeichen).", message: "Der Name ist zu lang (höchstens 100 Zeichen)." }) });
+const pwSchema = z.object({ currentPassword: z.string().min(1, "Bitte geben Sie Ihr bisheriges Passwort ein.").max(1024, "Das Passwort ist zu lang (höchstens 1.024 Zeichen).") }).and(passwordPair("newPassword", "newPassword2"));
 
 async function done(message: string, to = "/konto") {
   return redirect(to, { headers: { "Set-Cookie": await flashHeader(message) } });
@@ -97,7 +97,7 @@ export default function Konto() {
         <h2 id="name-titel">Name ändern</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="name" />
-          <TextField name="name" label="Name" autoComplete="name" defaultValue={account.name} errors={nameErrors} required />
+          <TextField name="name" label="Name" autoComplete="name" defaultValue={nameErrors && actionData && "values" in actionData ? (actionData.values.name ?? "") : account.name} errors={nameErrors} required />
           <button type="submit">Name speichern</button>
         </Form>
       </section>
@@ -144,14 +144,14 @@ export default function Konto() {
           <a href="/konto/daten.json" download>
             Meine Daten herunterladen
           </a>{" "}
-          (JSON-Datei mit Konto, Beiträgen, Abonnements und Benachrichtigungen)
+          (JSON-Datei mit Konto, Themen, Beiträgen und deren früheren Fassungen, Änderungsvorschlägen, Meldungen, Projekt-Neuigkeiten, „betrifft uns auch“-Markierungen, Abonnements und Benachrichtigungen)
         </p>
       </section>
 
       <section aria-labelledby="loeschen-titel">
         <h2 id="loeschen-titel">Konto löschen</h2>
         <p>
-          Ihr Name, Ihre E-Mail-Adresse, Ihr Passwort, Ihre Abonnements und Benachrichtigungen werden gelöscht und Sie werden abgemeldet. Ihre
+          Ihr Name, Ihre E-Mail-Adresse (auch in Einladungen und gespeicherten E-Mails), Ihr Passwort, Ihre Abonnements und Benachrichtigungen werden gelöscht und Sie werden abgemeldet. Ihre
           Forenbeiträge bleiben stehen und werden „ehemaliges Mitglied“ zugeordnet. Das lässt sich nicht rückgängig machen.
         </p>
         <Form method="post" noValidate>

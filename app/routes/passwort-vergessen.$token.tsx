@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isValidResetToken, resetPassword } from "~/models/user.server";
 import { getDb } from "~/services/db.server";
+import { createUserSession } from "~/services/auth.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
 import { failure, parseForm } from "~/utils/forms";
@@ -14,8 +15,9 @@ const TITLE = "Neues Passwort festlegen";
 const INVALID = "Dieser Link ist ungültig, abgelaufen oder wurde bereits verwendet. Fordern Sie bitte einen neuen an.";
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  if (!isValidResetToken(getDb(), params.token ?? "")) throw new Response(INVALID, { status: 404 });
-  return null;
+  // A used, expired or unknown link: say so on the page itself (410), with the way to a new one.
+  if (!isValidResetToken(getDb(), params.token ?? "")) return data({ valid: false as const }, { status: 410 });
+  return { valid: true as const };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -24,12 +26,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const userId = await resetPassword(getDb(), params.token ?? "", parsed.data.password);
   if (!userId) return data(failure(TITLE, { _form: INVALID }), { status: 400 });
-  return redirect("/anmelden", { headers: { "Set-Cookie": await flashHeader("Ihr Passwort wurde geändert. Bitte melden Sie sich an.") } });
+  // The link proved control of the mailbox: sign in at once (no sign-in throttle stands in the way).
+  const headers = new Headers();
+  headers.append("Set-Cookie", await createUserSession(userId));
+  headers.append("Set-Cookie", await flashHeader("Ihr Passwort wurde geändert. Sie sind angemeldet."));
+  return redirect("/", { headers });
 }
 
 export default function NeuesPasswort() {
+  const { valid } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
+  if (!valid) {
+    return (
+      <div className="narrow">
+        <h1>Neues Passwort festlegen</h1>
+        <p>{INVALID}</p>
+        <p>
+          <Link to="/passwort-vergessen">Neuen Link anfordern</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="narrow">
       <h1>Neues Passwort festlegen</h1>

@@ -12,7 +12,7 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { can } from "~/services/permissions";
 import { formatDate, formatDateTime, formatEuro, formatNumber } from "~/utils/format";
-import { parseForm } from "~/utils/forms";
+import { body, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { EBENEN, FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
 
@@ -91,7 +91,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const updateSchema = z.object({
-  text: z.string().trim().min(3, "Bitte schreiben Sie mindestens 3 Zeichen.").max(4000, "Höchstens 4.000 Zeichen."),
+  text: body(4000, { min: 3, minMessage: "Bitte schreiben Sie mindestens 3 Zeichen." }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -8,6 +8,7 @@ import { createProject, programmeOptions } from "~/models/project.server";
 import { forbidden, requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { can } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
 
@@ -22,20 +23,25 @@ async function requireCreator(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCreator(request);
-  return { ...formOptions(getDb(), user), values: emptyValues(), counts: { ...DEFAULT_ROWS } };
+  return { ...formOptions(getDb(), user), values: emptyValues(), counts: { ...DEFAULT_ROWS }, idempotencyKey: newIdempotencyKey() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCreator(request);
   const form = await request.formData();
+  const flash = { headers: { "Set-Cookie": await flashHeader("Projekt angelegt.") } };
+  // one submit, one project: a repeated POST of the same form gets the first redirect
+  const once = { userId: user.id, route: "projekte.neu", key: readIdempotencyKey(form) };
+  const first = findIdempotentResult(getDb(), once);
+  if (first) return redirect(first, flash);
   const result = handleProjectForm(form);
   if (result.kind === "render") return result.response;
   const db = getDb();
   const d = result.data;
   if (user.role === "koordination" && d.stadt !== user.cityId) return badRequest(form, { stadt: "Sie können nur Projekte Ihrer eigenen Stadt anlegen." });
   if (!can(toViewer(user), "project.create", { cityId: d.stadt })) forbidden();
-  const { slug } = createProject(db, user.id, toProjectInput(d, programmeOptions(db)));
-  return redirect(`/projekte/${slug}`, { headers: { "Set-Cookie": await flashHeader("Projekt angelegt.") } });
+  const { result: url } = runIdempotent(db, once, (tx) => `/projekte/${createProject(tx, user.id, toProjectInput(d, programmeOptions(tx))).slug}`);
+  return redirect(url, flash);
 }
 
 export default function NeuesProjekt() {
@@ -60,7 +66,8 @@ export default function NeuesProjekt() {
         cities={loaderData.cities}
         lockedCity={loaderData.lockedCity}
         programmes={loaderData.programmes}
-        busy={nav.state === "submitting"}
+        busy={nav.state !== "idle" && nav.formMethod === "POST"}
+        idempotencyKey={loaderData.idempotencyKey}
       />
     </div>
   );

@@ -7,7 +7,7 @@ import { createUserSession } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { passwordPair } from "~/utils/password-schema";
 import { ROLES } from "~/utils/taxonomy";
@@ -22,7 +22,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 const schema = z
-  .object({ name: z.string().trim().min(2, "Bitte geben Sie Ihren Namen ein (mindestens 2 Zeichen).").max(100, "Der Name ist zu lang (höchstens 100 Zeichen).") })
+  .object({ name: line(LIMITS.name, { min: 2, minMessage: "Bitte geben Sie Ihren Namen ein (mindestens 2 Zeichen).", message: "Der Name ist zu lang (höchstens 100 Zeichen)." }) })
   .and(passwordPair("password", "password2"));
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,48 +2,72 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
 import { PROJECT_STATUS, statusBadgeClass } from "~/components/projekte/labels";
-import { getCityBySlug, listCityOpenQuestions, listCityPractices } from "~/models/city.server";
+import { figureSeries, getCityBySlug, listCityOpenQuestions, listCityPractices, type Figure } from "~/models/city.server";
 import { listCityProjects } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
+import { can } from "~/services/permissions";
 import { getDb } from "~/services/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
 import { listAnlaufstellen } from "~/models/ankommen.server";
 import { AnlaufstellenList, toAnlaufstelleView } from "~/components/ankommen/AnlaufstellenList";
-import { can } from "~/services/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.city.name ?? "Stadt");
 
-const DISTRICT_PREFIX = "anteil-stadtteil-";
+const pickFigure = (f: Figure) => ({ id: f.id, value: f.value, text: f.text, asOf: f.asOf, asOfText: f.asOfText, source: f.source, note: f.note });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
   const db = getDb();
   const city = getCityBySlug(db, params.slug ?? "");
   if (!city) throw new Response("Stadt nicht gefunden", { status: 404 });
-  const districts = city.figures.filter((f) => f.key.startsWith(DISTRICT_PREFIX));
+  const series = figureSeries(city.figures);
+  // distribution over districts: the newest value of each district series
+  const districts = series.filter((s) => s.indicator === "anteil-stadtteil").map((s) => s.latest);
   const districtChart =
     districts.length > 0
       ? {
-          title: `Verteilung der gemeldeten Menschen aus Bulgarien und Rumänien auf Stadtteile (Stand ${formatDate(districts[0].asOf)})`,
+          title: `Verteilung der gemeldeten Menschen aus Bulgarien und Rumänien auf Stadtteile (Stand: ${[...new Set(districts.map((f) => f.asOfText))].join(", ")})`,
           unit: "Prozent",
-          source: districts[0].source,
-          categories: districts.map((f) => f.label.replace(/^Anteil in /, "")),
-          series: [{ name: "Anteil in Prozent", values: districts.map((f) => f.value) }],
+          source: [...new Set(districts.map((f) => f.source))].join("; "),
+          categories: districts.map((f) => f.district ?? f.label),
+          series: [{ name: "Anteil in Prozent", values: districts.map((f) => f.value), texts: districts.map((f) => f.text) }],
         }
       : null;
+  // one chart per series with at least two dated values: one bar per reference date
+  const seriesCharts = series
+    .map((s) => ({ s, dated: s.values.filter((v) => v.asOf) }))
+    .filter(({ dated }) => dated.length >= 2)
+    .map(({ s, dated }) => ({
+      key: s.key,
+      chart: {
+        title: `${s.longLabel} im Zeitverlauf`,
+        unit: s.unit === "%" ? "Prozent" : s.unit,
+        source: [...new Set(dated.map((f) => f.source))].join("; "),
+        categories: dated.map((f) => f.asOfText),
+        series: [{ name: s.label, values: dated.map((f) => f.value), texts: dated.map((f) => f.text) }],
+      },
+    }));
   return {
     city: {
       name: city.name,
       slug: city.slug,
       land: city.land,
       status: ALLIANCE_STATUS[city.allianceStatus],
+      archived: !!city.archivedAt,
       description: city.description,
       contact: city.contact,
-      figures: city.figures.map((f) => ({ id: f.id, label: f.label, value: f.value, unit: f.unit, approximate: f.approximate, asOf: f.asOf, source: f.source })),
+      figures: series.map((s) => ({
+        key: s.key,
+        label: s.label, // "Anteil in Hochfeld" for district shares
+        // newest value first in the row; older values of the series listed below it
+        ...pickFigure(s.latest),
+        older: s.values.filter((v) => v.id !== s.latest.id).reverse().map(pickFigure),
+      })),
     },
+    canEditFigures: can(viewer, "city.editFigures", { cityId: city.id }),
     districtChart,
+    seriesCharts,
     projects: listCityProjects(db, city.slug, viewer),
     practices: listCityPractices(db, city.slug, viewer).map((d) => ({ url: d.url, title: d.title })),
     questions: listCityOpenQuestions(db, city.slug, viewer).map((d) => ({ url: d.url, title: d.title, status: d.status })),
@@ -56,28 +80,36 @@ const PRACTICES_SHOWN = 10;
 const QUESTION_STATUS: Record<string, string> = { "an-clearingstelle": "an Clearingstelle", "in-klaerung": "in Klärung" };
 
 export default function Stadt() {
-  const { city, districtChart, projects, practices, questions, anlaufstellen, mayEditAnlaufstellen } = useLoaderData<typeof loader>();
+  const { city, canEditFigures, districtChart, seriesCharts, projects, practices, questions, anlaufstellen, mayEditAnlaufstellen } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
         <Link to="/staedte">Alle Städte</Link>
       </p>
       <h1>{city.name}</h1>
+      {city.archived ? (
+        <p className="notice" role="note">
+          <span className="badge">archiviert</span> Diese Stadt ist archiviert. Ihre Projekte und Kennzahlen bleiben erhalten; sie erscheint nicht mehr in
+          Listen und Auswahlfeldern.
+        </p>
+      ) : null}
       <p>
         <span className="badge">{city.status}</span> {city.land}
       </p>
       <p>{city.description}</p>
       {city.contact ? <p>Kontakt: {city.contact}</p> : null}
-      <p>
-        <Link to={`/staedte/vergleich?stadt=${city.slug}`}>{city.name} mit anderen Städten vergleichen</Link>
-      </p>
+      {city.archived ? null : (
+        <p>
+          <Link to={`/staedte/vergleich?stadt=${city.slug}`}>{city.name} mit anderen Städten vergleichen</Link>
+        </p>
+      )}
       <h2>Kennzahlen</h2>
       {city.figures.length === 0 ? (
         <p>Für diese Stadt sind noch keine Kennzahlen erfasst.</p>
       ) : (
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">Kennzahlen von {city.name} mit Stand und Quelle</caption>
+            <caption className="visually-hidden">Kennzahlen von {city.name} mit Stand und Quelle, neuester Wert zuerst</caption>
             <thead>
               <tr>
                 <th scope="col">Kennzahl</th>
@@ -90,20 +122,20 @@ export default function Stadt() {
             </thead>
             <tbody>
               {city.figures.map((f) => (
-                <tr key={f.id}>
-                  <th scope="row">{f.label}</th>
-                  <td className="num">
-                    {f.approximate ? "etwa " : ""}
-                    {formatNumber(f.value)} {f.unit}
-                  </td>
-                  <td>{formatDate(f.asOf)}</td>
-                  <td>{f.source}</td>
-                </tr>
+                <FigureRows key={f.key} f={f} />
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {canEditFigures ? (
+        <p>
+          <Link to={`/staedte/${city.slug}/kennzahlen`}>Kennzahlen von {city.name} pflegen</Link>
+        </p>
+      ) : null}
+      {seriesCharts.map((c) => (
+        <BarChart key={c.key} id={`verlauf-${c.key.replace(/[^a-z0-9]+/gi, "-").toLowerCase()}`} chart={c.chart} />
+      ))}
       {districtChart ? <BarChart id="stadtteile" chart={districtChart} /> : null}
 
       <h2>Projekte</h2>
@@ -170,6 +202,37 @@ export default function Stadt() {
         <Link to={`/staedte/${city.slug}/anlaufstellen`}>{mayEditAnlaufstellen ? "Anlaufstellen pflegen" : "Alle Anlaufstellen"}</Link> ·{" "}
         <Link to={`/ankommen/laufzettel?stadt=${city.slug}`}>Laufzettel für {city.name} erstellen</Link>
       </p>
+    </>
+  );
+}
+
+type FigureView = { id: number; text: string; asOfText: string; source: string; note: string };
+
+function FigureRows({ f }: { f: FigureView & { label: string; older: FigureView[] } }) {
+  return (
+    <>
+      <tr>
+        <th scope="row">{f.label}</th>
+        <td className="num">{f.text}</td>
+        <td>{f.asOfText}</td>
+        <td>
+          {f.source}
+          {f.note ? <span className="muted"> ({f.note})</span> : null}
+        </td>
+      </tr>
+      {f.older.map((o) => (
+        <tr key={o.id} className="muted">
+          <th scope="row">
+            <span className="visually-hidden">{f.label}, </span>früherer Wert
+          </th>
+          <td className="num">{o.text}</td>
+          <td>{o.asOfText}</td>
+          <td>
+            {o.source}
+            {o.note ? <span> ({o.note})</span> : null}
+          </td>
+        </tr>
+      ))}
     </>
   );
 }

@@ -4,7 +4,6 @@ import { listCitiesWithFigures } from "~/models/city.server";
 import { cityProjectStats } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
 
@@ -16,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const stats = cityProjectStats(db, viewer);
   return {
     cities: listCitiesWithFigures(db).map((c) => {
-      const reg = c.figures.find((f) => f.key === "bg-ro-gemeldet");
+      const reg = c.figures.find((f) => f.seriesKey === "bg-ro-gemeldet");
       return {
         slug: c.slug,
         name: c.name,
@@ -24,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         allianceStatus: c.allianceStatus,
         description: c.description,
         projects: stats.get(c.slug)?.total ?? 0,
-        registered: reg ? { value: reg.value, approximate: reg.approximate, asOf: reg.asOf } : null,
+        registered: reg ? { text: reg.text, asOfText: reg.asOfText } : null,
       };
     }),
   };
@@ -47,7 +46,7 @@ export default function Staedte() {
             <p>{c.description}</p>
             <p className="muted">
               {c.registered
-                ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.approximate ? "etwa " : ""}${formatNumber(c.registered.value)} (Stand ${formatDate(c.registered.asOf)})`
+                ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.text} (Stand: ${c.registered.asOfText})`
                 : "Keine Kennzahlen erfasst"}
               {" · "}
               {c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`}

@@ -6,7 +6,7 @@ import { listCitiesWithFigures } from "~/models/city.server";
 import { cityProjectStats } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
-import { formatDate, formatNumber } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
@@ -29,8 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const stats = cityProjectStats(db, viewer);
   // figure rows: every key any selected city has, in first-seen order
   const keys: { key: string; label: string }[] = [];
-  for (const c of shown) for (const f of c.figures) if (!keys.some((k) => k.key === f.key)) keys.push({ key: f.key, label: f.label });
-  const registered = shown.map((c) => c.figures.find((f) => f.key === "bg-ro-gemeldet") ?? null);
+  for (const c of shown) for (const f of c.figures) if (!keys.some((k) => k.key === f.seriesKey)) keys.push({ key: f.seriesKey, label: f.longLabel });
+  const registered = shown.map((c) => c.figures.find((f) => f.seriesKey === "bg-ro-gemeldet") ?? null);
   return {
     error,
     all: all.map((c) => ({ slug: c.slug, name: c.name })),
@@ -40,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       key: k.key,
       label: k.label,
       cells: shown.map((c) => {
-        const f = c.figures.find((x) => x.key === k.key);
-        return f ? { value: f.value, unit: f.unit, approximate: f.approximate, asOf: f.asOf, source: f.source } : null;
+        const f = c.figures.find((x) => x.seriesKey === k.key);
+        return f ? { text: f.text, asOfText: f.asOfText, source: f.source } : null;
       }),
     })),
     projectRows: [
@@ -60,11 +60,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : null,
     registeredChart: registered.some(Boolean)
       ? {
-          title: `Gemeldete Menschen aus Bulgarien und Rumänien (Stand: ${[...new Set(registered.filter(Boolean).map((f) => formatDate(f!.asOf)))].join(", ")})`,
+          title: `Gemeldete Menschen aus Bulgarien und Rumänien (Stand: ${[...new Set(registered.filter(Boolean).map((f) => f!.asOfText))].join(", ")})`,
           unit: "Personen",
           source: registered.find(Boolean)!.source,
           categories: shown.map((c) => c.name),
-          series: [{ name: "Gemeldete Personen", values: registered.map((f) => f?.value ?? null) }],
+          series: [{ name: "Gemeldete Personen", values: registered.map((f) => f?.value ?? null), texts: registered.map((f) => f?.text ?? null) }],
         }
       : null,
   };
@@ -124,8 +124,7 @@ export default function Vergleich() {
                         <td key={i}>
                           {f ? (
                             <>
-                              {f.approximate ? "etwa " : ""}
-                              {formatNumber(f.value)} {f.unit} <span className="muted">(Stand {formatDate(f.asOf)})</span>
+                              {f.text} <span className="muted">(Stand: {f.asOfText})</span>
                             </>
                           ) : (
                             "nicht erfasst"

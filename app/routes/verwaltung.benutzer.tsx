@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listCities } from "~/models/city.server";
 import { listUsers, setUserDisabled, setUserRole, ValidationError } from "~/models/user.server";
@@ -29,12 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       disabled: !!u.disabledAt,
       deleted: !!u.deletedAt,
     })),
-    cities: listCities(db).map((c) => ({ id: c.id, name: c.name })),
+    // archived cities stay selectable here so a member of one keeps the city when the role is saved
+    cities: listCities(db, { includeArchived: true }).map((c) => ({ id: c.id, name: c.archivedAt ? `${c.name} (archiviert)` : c.name })),
   };
 }
 
 const roleSchema = z.object({
-  userId: z.string().min(1),
+  userId: z.string().min(1).max(100),
   role: z.enum(keysOf(ROLES), { errorMap: () => ({ message: "Bitte wählen Sie eine Rolle." }) }),
   cityId: z.preprocess((v) => (v === "" || v == null ? null : Number(v)), z.number().int().positive().nullable()),
 });
@@ -130,7 +131,10 @@ export default function Benutzer() {
                       <button type="submit" className="link-button">
                         {u.disabled ? "Entsperren" : "Sperren"}
                         <span className="visually-hidden"> {u.name}</span>
-                      </button>
+                      </button>{" "}
+                      <Link to={`/verwaltung/benutzer/${u.id}/loeschen`}>
+                        Löschen …<span className="visually-hidden"> ({u.name})</span>
+                      </Link>
                     </Form>
                   )}
                 </td>

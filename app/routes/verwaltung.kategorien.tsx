@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
@@ -46,6 +46,7 @@ export default function Kategorien() {
             <tr>
               <th scope="col">Kategorie</th>
               <th scope="col">Sichtbarkeit</th>
+              <th scope="col">Löschen</th>
             </tr>
           </thead>
           <tbody>
@@ -69,6 +70,11 @@ export default function Kategorien() {
                       Speichern<span className="visually-hidden"> ({c.name})</span>
                     </button>
                   </Form>
+                </td>
+                <td>
+                  <Link to={`/verwaltung/kategorien/${c.id}/loeschen`}>
+                    Löschen …<span className="visually-hidden"> ({c.name})</span>
+                  </Link>
                 </td>
               </tr>
             ))}

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { createCity, deleteCity, listCities, updateCity } from "~/models/city.server";
+import { createCity, listCities, restoreCity, updateCity } from "~/models/city.server";
 import { requirePermission } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { failure, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS, keysOf } from "~/utils/taxonomy";
 
@@ -16,16 +16,17 @@ const TITLE = "Städte verwalten";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin.cities");
-  return { cities: listCities(getDb()) };
+  const all = listCities(getDb(), { includeArchived: true });
+  return { cities: all.filter((c) => !c.archivedAt), archived: all.filter((c) => c.archivedAt).map((c) => ({ id: c.id, name: c.name, slug: c.slug })) };
 }
 
 const citySchema = z.object({
-  slug: z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzname: nur Kleinbuchstaben, Ziffern und Bindestriche (z. B. gelsenkirchen)."),
-  name: z.string().trim().min(2, "Bitte geben Sie den Namen der Stadt ein.").max(80),
-  land: z.string().trim().min(2, "Bitte geben Sie das Bundesland ein.").max(80),
+  slug: line(80).pipe(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Kurzname: nur Kleinbuchstaben, Ziffern und Bindestriche (z. B. gelsenkirchen).")),
+  name: line(80, { min: 2, minMessage: "Bitte geben Sie den Namen der Stadt ein." }),
+  land: line(80, { min: 2, minMessage: "Bitte geben Sie das Bundesland ein." }),
   allianceStatus: z.enum(keysOf(ALLIANCE_STATUS)),
-  description: z.string().trim().max(2000, "Höchstens 2.000 Zeichen.").default(""),
-  contact: z.string().trim().max(500, "Höchstens 500 Zeichen.").default(""),
+  description: body(LIMITS.text).default(""),
+  contact: body(500).default(""),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,15 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const db = getDb();
   const form = await request.formData();
   const intent = form.get("intent");
-  if (intent === "delete") {
+  if (intent === "restore") {
     const id = Number(form.get("id"));
-    if (!Number.isInteger(id)) return data(failure(TITLE, { _form: "Unbekannte Stadt." }), { status: 400 });
-    deleteCity(db, admin.id, id);
-    return redirect("/verwaltung/staedte", { headers: { "Set-Cookie": await flashHeader("Stadt gelöscht.") } });
+    const city = listCities(db, { includeArchived: true }).find((c) => c.id === id && c.archivedAt);
+    if (!city) return data(failure(TITLE, { _form: "Unbekannte oder nicht archivierte Stadt." }), { status: 400 });
+    restoreCity(db, admin.id, id);
+    return redirect("/verwaltung/staedte", { headers: { "Set-Cookie": await flashHeader(`${city.name} ist wiederhergestellt.`) } });
   }
+  // Deleting needs the confirmation page (/verwaltung/staedte/:id/loeschen); no one-click delete.
   const parsed = parseForm(form, citySchema, TITLE);
   if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-  const existing = listCities(db).find((c) => c.slug === parsed.data.slug);
+  const existing = listCities(db, { includeArchived: true }).find((c) => c.slug === parsed.data.slug);
   if (intent === "create") {
     if (existing) return data({ ...failure(TITLE, { slug: "Diesen Kurznamen gibt es schon." }, form), intent }, { status: 400 });
     createCity(db, admin.id, parsed.data);
@@ -59,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const statusOptions = Object.entries(ALLIANCE_STATUS).map(([value, label]) => ({ value, label }));
 
 export default function StaedteVerwalten() {
-  const { cities } = useLoaderData<typeof loader>();
+  const { cities, archived } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   const createErrors = actionData && "intent" in actionData && actionData.intent === "create" ? errors : null;
@@ -115,15 +118,31 @@ export default function StaedteVerwalten() {
             </div>
             <button type="submit">Speichern</button>
           </Form>
-          <Form method="post">
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="id" value={c.id} />
-            <button type="submit" className="danger">
-              {c.name} löschen
-            </button>
-          </Form>
+          <p>
+            <Link to={`/verwaltung/staedte/${c.id}/loeschen`}>{c.name} löschen …</Link>
+          </p>
         </details>
       ))}
+      {archived.length > 0 ? (
+        <>
+          <h2>Archivierte Städte</h2>
+          <ul>
+            {archived.map((c) => (
+              <li key={c.id}>
+                <Link to={`/staedte/${c.slug}`}>{c.name}</Link>{" "}
+                <Form method="post" className="inline-controls">
+                  <input type="hidden" name="intent" value="restore" />
+                  <input type="hidden" name="id" value={c.id} />
+                  <button type="submit" className="secondary">
+                    {c.name} wiederherstellen
+                  </button>
+                </Form>{" "}
+                <Link to={`/verwaltung/staedte/${c.id}/loeschen`}>Endgültig löschen …</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,8 @@ import { flashHeader } from "~/services/flash.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { RevisionDiff } from "~/components/RevisionDiff";
 import { TextField } from "~/components/ui/form";
-import { parseForm } from "~/utils/forms";
+import { LIMITS, parseForm, tooLong } from "~/utils/forms";
+import { cleanText } from "~/utils/text-hygiene";
 import { formatDateTime } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 
@@ -48,7 +49,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(form, schema, "Änderungsvorschläge");
   if (!parsed.ok) throw new Response("Ungültige Anfrage", { status: 400 });
   const { id, intent } = parsed.data;
-  const note = String(form.get(`note-${id}`) ?? "").trim().slice(0, 2000);
+  const note = cleanText(String(form.get(`note-${id}`) ?? "")).trim();
+  if (note.length > LIMITS.text) return data({ ok: false as const, id, title: "Änderungsvorschläge", errors: { [`note-${id}`]: tooLong(LIMITS.text) } }, { status: 400 });
   if (intent === "ablehnen" && note.length < 3)
     return data({ ok: false as const, id, title: "Änderungsvorschläge", errors: { [`note-${id}`]: "Bitte begründen Sie die Ablehnung für die Autorin oder den Autor." } }, { status: 400 });
   const db = getDb();

@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   if (form.get("intent") === "vorschau") {
     const p = renderArticle(db, r.input.type, r.input.body);
-    return { ok: true as const, values: Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))])), preview: { html: p.html, missingLinks: p.missingLinks } };
+    return { ok: true as const, values: r.values, preview: { html: p.html, missingLinks: p.missingLinks } };
   }
   if (r.input.status === "veroeffentlicht" && a.status !== "veroeffentlicht") await requirePermission(request, "content.publish");
   // Checkboxes come back in taxonomy order: keep the stored order when the selection is unchanged (no spurious diff).

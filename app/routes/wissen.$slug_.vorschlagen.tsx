@@ -6,8 +6,10 @@ import { createSuggestion, getArticleBySlug, listSuggestionsByAuthor } from "~/m
 import { requirePermission } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
+import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
+import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import { ErrorSummary, TextArea } from "~/components/ui/form";
-import { parseForm } from "~/utils/forms";
+import { body, LIMITS, line, parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: a.title,
     summary: a.summary,
     body: a.body,
+    idempotencyKey: newIdempotencyKey(),
     mine: listSuggestionsByAuthor(getDb(), user.id, a.id).map((s) => ({
       id: s.id,
       status: STATUS[s.status],
@@ -40,21 +43,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  summary: z.string({ required_error: "Bitte geben Sie eine Zusammenfassung an." }).trim().min(1, "Bitte geben Sie eine Zusammenfassung an.").max(1000),
-  body: z.string({ required_error: "Bitte geben Sie den Text an." }).trim().min(1, "Bitte geben Sie den Text an.").max(200_000, "Der Text ist zu lang."),
-  comment: z.string({ required_error: "Bitte begründen Sie Ihren Vorschlag." }).trim().min(3, "Bitte begründen Sie Ihren Vorschlag.").max(2000),
+  summary: line(1000, { min: 1, minMessage: "Bitte geben Sie eine Zusammenfassung an." }),
+  body: body(LIMITS.article, { min: 1, minMessage: "Bitte geben Sie den Text an.", message: "Der Text ist zu lang (höchstens 200.000 Zeichen)." }),
+  comment: body(LIMITS.text, { min: 3, minMessage: "Bitte begründen Sie Ihren Vorschlag." }),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.suggest");
   const a = loadArticle(params.slug);
   const form = await request.formData();
+  const flash = { headers: { "Set-Cookie": await flashHeader("Danke! Ihr Vorschlag wurde an die Redaktion übermittelt.") } };
+  // one submit, one suggestion: a repeated POST of the same form gets the first redirect
+  const once = { userId: user.id, route: `wissen.vorschlagen:${a.id}`, key: readIdempotencyKey(form) };
+  const first = findIdempotentResult(getDb(), once);
+  if (first) return redirect(first, flash);
   const parsed = parseForm(form, schema, "Änderung vorschlagen");
   if (!parsed.ok) return data(parsed, { status: 400 });
   if (parsed.data.body === a.body.trim() && parsed.data.summary === a.summary.trim())
     return data({ ok: false as const, title: "Änderung vorschlagen", errors: { body: "Der Vorschlag ändert nichts am Beitrag." }, values: Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)])) }, { status: 400 });
-  createSuggestion(getDb(), a.id, { id: user.id }, { summary: parsed.data.summary, body: parsed.data.body.replace(/\r\n?/g, "\n"), comment: parsed.data.comment });
-  return redirect(`/wissen/${a.slug}/vorschlagen`, { headers: { "Set-Cookie": await flashHeader("Danke! Ihr Vorschlag wurde an die Redaktion übermittelt.") } });
+  const { result } = runIdempotent(getDb(), once, (tx) => {
+    createSuggestion(tx, a.id, { id: user.id }, { summary: parsed.data.summary, body: parsed.data.body.replace(/\r\n?/g, "\n"), comment: parsed.data.comment });
+    return `/wissen/${a.slug}/vorschlagen`;
+  });
+  return redirect(result, flash);
 }
 
 export default function Vorschlagen() {
@@ -62,6 +73,7 @@ export default function Vorschlagen() {
   const ad = useActionData<typeof action>();
   const errors = ad && !ad.ok ? ad.errors : null;
   const values = ad && !ad.ok ? ad.values : null;
+  const busy = useSubmittingKey(d.idempotencyKey);
   return (
     <>
       <p>
@@ -86,11 +98,14 @@ export default function Vorschlagen() {
         </section>
       ) : null}
       <ErrorSummary errors={errors} labels={{ summary: "Zusammenfassung", body: "Text", comment: "Begründung" }} />
-      <Form method="post" noValidate>
+      <Form method="post" noValidate key={d.idempotencyKey}>
+        <IdempotencyField value={d.idempotencyKey} />
         <TextArea name="summary" label="Zusammenfassung" rows={3} errors={errors} defaultValue={values?.summary ?? d.summary} />
         <TextArea name="body" label="Text (Markdown)" rows={20} errors={errors} defaultValue={values?.body ?? d.body} className="editor-body" />
         <TextArea name="comment" label="Begründung" hint="Was ist falsch oder fehlt? Mit Quelle, wenn möglich." rows={3} errors={errors} defaultValue={values?.comment ?? ""} />
-        <button type="submit">Vorschlag senden</button>
+        <button type="submit" disabled={busy}>
+          Vorschlag senden
+        </button>
       </Form>
     </>
   );

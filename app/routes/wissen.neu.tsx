@@ -27,7 +27,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!r.ok) return data({ ok: false as const, title: "Neuer Beitrag", errors: r.errors, values: r.values, preview: null }, { status: 400 });
   if (form.get("intent") === "vorschau") {
     const p = renderArticle(db, r.input.type, r.input.body);
-    return { ok: true as const, values: Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["handlungsfelder", "ebenen", "staedte"].includes(k) ? form.getAll(k).map(String) : String(form.get(k))])), preview: { html: p.html, missingLinks: p.missingLinks } };
+    return { ok: true as const, values: r.values, preview: { html: p.html, missingLinks: p.missingLinks } };
   }
   if (r.input.status === "veroeffentlicht") await requirePermission(request, "content.publish");
   const created = createArticle(db, { ...r.input, slug: r.slug }, { id: user.id }, r.reason);

@@ -1,6 +1,6 @@
 // Sessions and sign-in. Every lucia call of the app lives in this module (lucia is deprecated upstream;
 // replacing it means rewriting only this file). Passwords: argon2id (password.server.ts).
-import { Lucia, type Session, type User } from "lucia";
+import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
 import { eq } from "drizzle-orm";
@@ -11,16 +11,25 @@ import { can, type Action, type Viewer } from "./permissions";
 import type { Role } from "~/utils/taxonomy";
 import { safeRedirect } from "~/utils/safe-redirect";
 
+/** A session ends 7 days after its last use (idle) and 30 days after sign-in (absolute), whichever is first. */
+export const SESSION_IDLE_MS = 7 * 86_400_000;
+export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
+/** The idle deadline moves forward at most once an hour per session (one write an hour, not one per request). */
+const IDLE_REFRESH_MS = 3_600_000;
+
 function createLucia() {
   const db = getDb();
   const env = getEnv();
   return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+    sessionExpiresIn: new TimeSpan(7, "d"),
     sessionCookie: {
-      name: "sn_session",
-      // A browser-session cookie: lucia extends the server-side expiry on use, so no cookie refresh is needed.
+      // __Host- under https: the browser then insists on Secure, Path=/ and no Domain attribute.
+      name: env.secureCookies ? "__Host-sn_session" : "sn_session",
+      // A browser-session cookie: the server decides the lifetime (idle and absolute), so no cookie refresh is needed.
       expires: false,
-      attributes: { secure: env.secureCookies, sameSite: "lax" },
+      attributes: { secure: env.secureCookies, sameSite: "lax", path: "/" },
     },
+    getSessionAttributes: (a) => ({ createdAt: a.createdAt }),
     getUserAttributes: (a) => ({
       email: a.email,
       name: a.name,
@@ -37,6 +46,7 @@ declare module "lucia" {
   interface Register {
     Lucia: LuciaInstance;
     // drizzle column property names (the adapter selects the row as drizzle maps it)
+    DatabaseSessionAttributes: { createdAt: Date | null };
     DatabaseUserAttributes: {
       email: string;
       name: string;
@@ -81,6 +91,19 @@ export function getSession(request: Request) {
       if (user.disabledAt || user.deletedAt) {
         await lucia().invalidateUserSessions(user.id);
         return null;
+      }
+      const now = Date.now();
+      const created = session.createdAt?.getTime();
+      // Absolute lifetime; a session from before created_at existed has none and ends here.
+      if (!created || now - created >= SESSION_ABSOLUTE_MS) {
+        await lucia().invalidateSession(session.id);
+        return null;
+      }
+      // Idle timeout: lucia extends only when half the period is left; keep the deadline at last use + 7 days
+      // (within an hour), and never past the absolute end, so deleteExpiredSessions removes it in time.
+      const target = Math.min(now + SESSION_IDLE_MS, created + SESSION_ABSOLUTE_MS);
+      if (target - session.expiresAt.getTime() > IDLE_REFRESH_MS || session.expiresAt.getTime() > created + SESSION_ABSOLUTE_MS) {
+        getDb().update(sessions).set({ expiresAt: Math.floor(target / 1000) }).where(eq(sessions.id, session.id)).run();
       }
       return { session, user: await toSessionUser(user) };
     })();
@@ -144,7 +167,7 @@ export async function requirePermission(
 
 /** A fresh session (new id every sign-in); returns the Set-Cookie header value. */
 export async function createUserSession(userId: string): Promise<string> {
-  const session = await lucia().createSession(userId, {});
+  const session = await lucia().createSession(userId, { createdAt: new Date() });
   return lucia().createSessionCookie(session.id).serialize();
 }
 

@@ -1,16 +1,18 @@
 // One-shot status messages ("gespeichert") across a redirect, announced by the root's role="status" region.
 import { createCookie } from "@remix-run/node";
 import { getEnv } from "./env.server";
+import { secretFor } from "./tokens.server";
 
 function cookie() {
   const env = getEnv();
-  return createCookie("sn_flash", {
+  // __Host- under https: Secure, Path=/ and no Domain, so no sibling host can set or overwrite it.
+  return createCookie(env.secureCookies ? "__Host-sn_flash" : "sn_flash", {
     httpOnly: true,
     sameSite: "lax",
     secure: env.secureCookies,
     path: "/",
     maxAge: 60,
-    secrets: [process.env.SESSION_SECRET || `flash:${env.DATABASE_URL}`],
+    secrets: [secretFor("flash-cookie")],
   });
 }
 

@@ -4,6 +4,7 @@
 import { Marked, type Tokens } from "marked";
 import sanitizeHtml from "sanitize-html";
 import { slugify } from "~/utils/slug";
+import { cleanText } from "~/utils/text-hygiene";
 
 export type Heading = { id: string; text: string; depth: number };
 export type WikiTarget = { url: string; title: string } | null;
@@ -58,54 +59,149 @@ export function sanitize(html: string): string {
   return sanitizeHtml(html, SANITIZE);
 }
 
-export function renderMarkdown(raw: string, options: RenderOptions = {}): RenderResult {
+/**
+ * Version of the Markdown → HTML rules. Bump it whenever the output for the same `raw` changes, so stored
+ * `cooked` values of an older version can be re-rendered (Discourse's BAKED_VERSION). 2: text hygiene, nesting
+ * limit, wiki links as placeholders instead of a marked extension.
+ */
+export const COOK_VERSION = 2;
+
+/** Blockquotes and lists deeper than this are flattened: the extra markers are dropped, the text stays. */
+export const MAX_NESTING = 20;
+/** Leading indentation beyond this many columns is cut (deeper list nesting by indentation). */
+const MAX_INDENT = MAX_NESTING * 4;
+
+// Wiki links are swapped for placeholders before marked runs and put back in text nodes afterwards. A marked
+// inline extension would be called at every position of every paragraph, which made adversarial posts
+// quadratic. The placeholder uses two Unicode noncharacters, which are removed from the input first.
+const WIKI_LINK = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]{1,200}))?\]\]/g;
+const PH_OPEN = "\uFDD0";
+const PH_CLOSE = "\uFDD1";
+const PLACEHOLDER = /\uFDD0(\d{1,7})\uFDD1/g;
+const NONCHARS = /[\uFDD0\uFDD1]/g;
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Caps container nesting line by line (outside fenced code): at most MAX_NESTING blockquote/list markers at the
+ * start of a line, at most MAX_INDENT columns of indentation. One linear pass; no regex with backtracking.
+ */
+export function limitNesting(src: string): string {
+  const lines = src.split("\n");
+  let fence: string | null = null;
+  let changed = false;
+  for (let li = 0; li < lines.length; li++) {
+    const lineText = lines[li];
+    const f = FENCE.exec(lineText);
+    if (f) {
+      const marker = f[1];
+      if (fence === null) fence = marker[0].repeat(3);
+      else if (marker.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    let pos = 0;
+    let depth = 0;
+    let cut = -1; // position right after the MAX_NESTING-th marker
+    let lastMarkerEnd = 0;
+    let indent = 0;
+    while (pos < lineText.length) {
+      const c = lineText.charCodeAt(pos);
+      if (c === 32 || c === 9) {
+        pos++;
+        if (depth === 0) indent++;
+        continue;
+      }
+      let end = -1;
+      if (c === 62 /* > */) end = pos + 1;
+      else if ((c === 45 || c === 42 || c === 43) /* - * + */ && (lineText.charCodeAt(pos + 1) === 32 || lineText.charCodeAt(pos + 1) === 9)) end = pos + 2;
+      else if (c >= 48 && c <= 57) {
+        let d = pos;
+        while (d < lineText.length && d - pos < 9 && lineText.charCodeAt(d) >= 48 && lineText.charCodeAt(d) <= 57) d++;
+        const p = lineText.charCodeAt(d);
+        const after = lineText.charCodeAt(d + 1);
+        if ((p === 46 || p === 41) && (after === 32 || after === 9)) end = d + 2;
+      }
+      if (end < 0) break;
+      depth++;
+      pos = end;
+      lastMarkerEnd = end;
+      if (depth === MAX_NESTING) cut = end;
+    }
+    let out = lineText;
+    if (cut >= 0 && depth > MAX_NESTING) out = lineText.slice(0, cut) + lineText.slice(lastMarkerEnd);
+    if (indent > MAX_INDENT) out = " ".repeat(MAX_INDENT) + out.trimStart();
+    if (out !== lineText) {
+      lines[li] = out;
+      changed = true;
+    }
+  }
+  return changed ? lines.join("\n") : src;
+}
+
+/** The source as escaped paragraphs: the fallback when marked cannot render an input. */
+function asPlainParagraphs(src: string): string {
+  return src
+    .split(/\n{2,}/)
+    .filter((p) => p.trim() !== "")
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
+}
+
+export function renderMarkdown(input: string, options: RenderOptions = {}): RenderResult {
   const headings: Heading[] = [];
   const used = new Set<string>(RESERVED_IDS);
+  const nextSuffix = new Map<string, number>();
   const wikiLinks: string[] = [];
   const missingLinks: string[] = [];
   const minDepth = options.minHeadingDepth ?? 2;
   const anchors = options.headingAnchors ?? true;
   const resolve = options.resolveWikiLink ?? ((slug: string) => ({ url: `/wissen/${slug}`, title: slug }));
 
+  const clean = cleanText(input).replace(NONCHARS, "");
+  const links: { raw: string; slug: string; label?: string }[] = [];
+  const raw = limitNesting(clean).replace(WIKI_LINK, (m: string, slug: string, label?: string) => {
+    links.push({ raw: m, slug, label });
+    return `${PH_OPEN}${links.length - 1}${PH_CLOSE}`;
+  });
+  const linkHtml = (i: number) => {
+    const t = links[i];
+    wikiLinks.push(t.slug);
+    const target = resolve(t.slug);
+    if (!target) {
+      missingLinks.push(t.slug);
+      return `<span class="link-missing" title="Dieser Beitrag existiert (noch) nicht">${escapeHtml(t.label ?? t.slug)} (Beitrag fehlt)</span>`;
+    }
+    return `<a class="wikilink" href="${escapeHtml(target.url)}">${escapeHtml(t.label ?? target.title)}</a>`;
+  };
+  const labelOf = (i: number) => links[i].label ?? links[i].slug;
+
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
-    extensions: [
-      {
-        name: "wikilink",
-        level: "inline",
-        start: (src: string) => src.indexOf("[["),
-        tokenizer(src: string) {
-          const m = /^\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|([^\]\n]{1,200}))?\]\]/.exec(src);
-          if (!m) return undefined;
-          return { type: "wikilink", raw: m[0], slug: m[1], label: m[2] };
-        },
-        renderer(token) {
-          const t = token as unknown as { slug: string; label?: string };
-          wikiLinks.push(t.slug);
-          const target = resolve(t.slug);
-          if (!target) {
-            missingLinks.push(t.slug);
-            return `<span class="link-missing" title="Dieser Beitrag existiert (noch) nicht">${escapeHtml(t.label ?? t.slug)} (Beitrag fehlt)</span>`;
-          }
-          return `<a class="wikilink" href="${escapeHtml(target.url)}">${escapeHtml(t.label ?? target.title)}</a>`;
-        },
-      },
-    ],
     renderer: {
       // Raw HTML in Markdown is shown as text, never interpreted.
       html(token: Tokens.HTML | Tokens.Tag) {
         return escapeHtml(token.text);
       },
+      // Text nodes are where wiki links live; in code, alt texts and URLs the placeholder becomes the raw text.
+      text(token: Tokens.Text | Tokens.Escape) {
+        if ("tokens" in token && token.tokens) return this.parser.parseInline(token.tokens);
+        const html = "escaped" in token && token.escaped ? token.text : escapeHtml(token.text);
+        return links.length ? html.replace(PLACEHOLDER, (_m, i: string) => linkHtml(Number(i))) : html;
+      },
       heading(token: Tokens.Heading) {
         const depth = Math.min(6, Math.max(minDepth, token.depth));
         const inner = this.parser.parseInline(token.tokens);
-        const text = token.text.replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_m, s, l) => l ?? s);
+        const text = links.length ? token.text.replace(PLACEHOLDER, (_m, i: string) => labelOf(Number(i))) : token.text;
         if (!anchors) return `<h${depth}>${inner}</h${depth}>\n`;
         let id = slugifyHeading(text);
         if (used.has(id)) {
-          let n = 2;
-          while (used.has(`${id}-${n}`)) n++;
-          id = `${id}-${n}`;
+          // Continue counting where this base id stopped: many equal headings stay linear.
+          const base = id;
+          let n = nextSuffix.get(base) ?? 2;
+          while (used.has(`${base}-${n}`)) n++;
+          nextSuffix.set(base, n + 1);
+          id = `${base}-${n}`;
         }
         used.add(id);
         headings.push({ id, text: text.replace(/[*_`]/g, ""), depth });
@@ -114,7 +210,14 @@ export function renderMarkdown(raw: string, options: RenderOptions = {}): Render
     },
   });
 
-  const html = marked.parse(raw) as string;
+  let html: string;
+  try {
+    html = marked.parse(raw) as string;
+  } catch {
+    // Whatever marked cannot handle (it throws on a stack overflow) is shown as text, never as an HTTP 500.
+    html = asPlainParagraphs(raw);
+  }
+  if (links.length) html = html.replace(PLACEHOLDER, (_m, i: string) => escapeHtml(links[Number(i)].raw));
   return { html: sanitize(html), headings, wikiLinks: [...new Set(wikiLinks)], missingLinks: [...new Set(missingLinks)] };
 }
 

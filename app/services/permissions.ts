@@ -17,7 +17,12 @@ type Resource = {
   /** role an invitation would grant */
   role?: Role;
   visibility?: Visibility;
+  /** Clearingstelle status of a forum topic (offen, an-clearingstelle, in-klaerung, geklaert, abgelehnt) */
+  clearingStatus?: string | null;
 };
+
+/** The statuses in which a topic is "at the Clearingstelle" and other cities may mark "betrifft uns auch". */
+export const CONCERN_STATUSES = ["an-clearingstelle", "in-klaerung"] as const;
 
 export const ACTIONS = [
   // administration
@@ -43,6 +48,7 @@ export const ACTIONS = [
   "forum.moderate",
   "clearing.submit",
   "clearing.concern",
+  "clearing.unconcern",
   "clearing.work",
   // projects
   "project.readMembers",
@@ -52,6 +58,13 @@ export const ACTIONS = [
   // Ankommen: a city's Anlaufstellen; marking a translation as reviewed
   "anlaufstelle.edit",
   "guide.review",
+  // cities
+  "city.editFigures",
+  // steering: Forderungen (status proposals and decisions) and Termine
+  "forderung.propose",
+  "forderung.decide",
+  "termin.create",
+  "termin.edit",
   // own account
   "account.manage",
 ] as const;
@@ -62,6 +75,15 @@ const isStaff = (r: Role) => r === "admin";
 export function can(user: Viewer, action: Action, resource: Resource = {}): boolean {
   if (!user) return false; // guests may only read what is public; that is decided by the queries (visibilityFor)
   const { role } = user;
+  // "Betrifft uns auch" speaks for a city, so no role (admin included) marks a topic of its own city, one
+  // without a city, or one that is not at the Clearingstelle. resource.cityId = the topic's city.
+  if (action === "clearing.concern") {
+    return (
+      user.cityId != null &&
+      user.cityId !== resource.cityId &&
+      (CONCERN_STATUSES as readonly string[]).includes(resource.clearingStatus ?? "")
+    );
+  }
   if (isStaff(role)) {
     // Admins may do everything, but an invitation is still checked for a sane role.
     return true;
@@ -87,7 +109,6 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "forum.readMembers":
     case "forum.post":
     case "forum.flag":
-    case "clearing.concern":
     case "project.readMembers":
     case "account.manage":
       return true;
@@ -97,6 +118,9 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return resource.ownerId === user.id || role === "moderation";
     case "forum.moderate":
       return role === "moderation";
+    case "clearing.unconcern":
+      // resource.cityId = the city of the mark, ownerId = who set it: that person or a coordinator of that city
+      return resource.ownerId === user.id || (role === "koordination" && sameCity);
     case "clearing.submit":
       return role === "koordination" && sameCity;
     case "clearing.work":
@@ -109,11 +133,23 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return (role === "koordination" && sameCity) || role === "redaktion";
     case "guide.review":
       return role === "redaktion";
+    case "city.editFigures":
+      // Redaktion for every city, a coordinator only for the own city (resource.cityId = the figure's city)
+      return role === "redaktion" || (role === "koordination" && sameCity);
     case "project.addUpdate":
       return (
         (role === "koordination" && (sameCity || (user.cityId != null && (resource.partnerCityIds ?? []).includes(user.cityId)))) ||
         role === "redaktion"
       );
+    case "forderung.propose":
+      return role === "koordination" || role === "redaktion";
+    case "forderung.decide":
+      return role === "redaktion";
+    case "termin.create":
+      return role === "koordination" || role === "redaktion";
+    case "termin.edit":
+      // coordinators edit their own city's events; events without a city (Land, alliance) only Redaktion
+      return (role === "koordination" && sameCity) || role === "redaktion";
   }
 }
 

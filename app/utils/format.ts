@@ -23,3 +23,21 @@ export const formatPercent = (fraction: number) => `${numFmt.format(Math.round(f
 export function todayIso(now = new Date()): string {
   return isoDayFmt.format(now);
 }
+
+/** Reference date of a city figure: ISO date → `31.12.2012`, year → `2012`, none → `ohne Stichtag`. */
+export function formatFigureDate(asOf: string | null | undefined): string {
+  if (!asOf) return "ohne Stichtag";
+  if (/^\d{4}$/.test(asOf)) return asOf;
+  return formatDate(asOf);
+}
+
+/**
+ * A city figure the way its source says it: the source's words when given ("über die Hälfte"), otherwise
+ * qualifier + number + unit ("über 70 %", "etwa 3.200 Personen", "6.173 Personen").
+ */
+export function formatFigure(f: { value: number; unit: string; qualifier: string; displayText?: string | null }): string {
+  if (f.displayText) return f.displayText;
+  const words: Record<string, string> = { etwa: "etwa", ueber: "über", "mehr-als": "mehr als", "etwas-ueber": "etwas über" };
+  const q = words[f.qualifier];
+  return [q, formatNumber(f.value), f.unit].filter(Boolean).join(" ").replace(/\s+/g, " ").trim();
+}

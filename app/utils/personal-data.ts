@@ -83,11 +83,16 @@ export function detectPersonalData(text: string): PersonalDataFinding[] {
     const addresses = [...matches(STREET, text), ...matches(POSTCODE_CITY, text)];
     const a = addresses[0];
     if (a) add("name-adresse", a.index!, a[0].length);
-    // A health detail within the same paragraph-sized window as a named person.
+    // A health detail within the same paragraph-sized window as a named person. Both lists are in text order,
+    // so one merge-like pass finds the nearest name (linear, not names × health words).
+    const nameAt = names.map((n) => n.index!).sort((x, y) => x - y);
+    let j = 0;
     for (const h of matches(HEALTH, text)) {
-      const near = names.some((n) => Math.abs(n.index! - h.index!) < 240);
+      const at = h.index!;
+      while (j + 1 < nameAt.length && nameAt[j + 1] <= at) j++;
+      const near = Math.abs(nameAt[j] - at) < 240 || (j + 1 < nameAt.length && Math.abs(nameAt[j + 1] - at) < 240);
       if (near) {
-        add("gesundheit", h.index!, h[0].length);
+        add("gesundheit", at, h[0].length);
         break;
       }
     }

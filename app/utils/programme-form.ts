@@ -2,7 +2,8 @@
 // and a file obey the same rules). Pure: the action and unit tests call it. Percent fields are entered as
 // 0–100 and stored as fractions; list fields are one entry per line; deadlines are numbered rows.
 import { programmeFrontmatter, slugSchema, type ProgrammeFrontmatter } from "~/services/content/frontmatter";
-import type { FieldErrors } from "./forms";
+import { cleanFormData, readForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "./forms";
+import { cleanLine } from "./text-hygiene";
 
 export const EMPTY_DEADLINE_ROWS = 3;
 export const RESERVED_SLUGS = new Set(["finder", "neu", "fristen", "fristen-ics", "bearbeiten", "pruefung"]);
@@ -47,12 +48,27 @@ const pctFraction = (n: number) => Math.round(n * 100) / 10000;
 
 export function formValuesOf(form: FormData): FormValues {
   const values: FormValues = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    values[key] = key === "antragsberechtigt" || key === "handlungsfelder" ? all : (all[0] ?? "");
-  }
+  const fields = readForm(form);
+  if (!fields) return values;
+  for (const [key, all] of fields.all) values[key] = key === "antragsberechtigt" || key === "handlungsfelder" ? all : (all[0] ?? "");
   return values;
 }
+
+/** Length limits of the programme form (characters); single-line fields are also cleaned with `cleanLine`. */
+export const PROGRAMME_LIMITS: Record<string, number> = {
+  slug: 80,
+  title: 200,
+  kurz: 80,
+  geber: 200,
+  kofinanzierung: 2000,
+  ausschluss: 5000,
+  url: 2000,
+  summary: 2000,
+  quellen: 5000,
+  body: 200_000,
+  reason: 500,
+};
+const SINGLE_LINE = new Set(["slug", "title", "kurz", "geber", "url", "reason", "stand", "pruefen_bis", "laufzeit_von", "laufzeit_bis", "foerderquote", "eigenanteil"]);
 
 /** Form values for an existing programme. */
 export function valuesFromFrontmatter(d: ProgrammeFrontmatter, body: string): FormValues {
@@ -116,9 +132,16 @@ export type ParsedProgrammeForm =
   | { ok: false; errors: FieldErrors; values: FormValues };
 
 /** Validates the form. `create`: a slug is required and must be new (`slugTaken`). */
-export function parseProgrammeForm(form: FormData, opts: { create: boolean; slugTaken?: (slug: string) => boolean }): ParsedProgrammeForm {
+export function parseProgrammeForm(submitted: FormData, opts: { create: boolean; slugTaken?: (slug: string) => boolean }): ParsedProgrammeForm {
   const errors: FieldErrors = {};
+  const cleaned = cleanFormData(submitted);
+  if (!cleaned) return { ok: false, errors: { _form: TOO_MANY_FIELDS_MESSAGE }, values: {} };
+  // Single-line fields get the stricter hygiene (no invisible characters, no line breaks).
+  const form = new FormData();
+  for (const [k, v] of cleaned.entries()) form.append(k, typeof v === "string" && (SINGLE_LINE.has(k) || /^fristen\.\d+\./.test(k)) ? cleanLine(v) : v);
   const values = formValuesOf(form);
+  for (const [key, max] of Object.entries(PROGRAMME_LIMITS)) if (str(form, key).length > max) errors[key] = `${FIELD_LABELS[key] ?? key}: ${tooLong(max)}`;
+  for (const [key, v] of form.entries()) if (/^fristen\.\d+\.bezeichnung$/.test(key) && typeof v === "string" && v.length > 200) errors[key] = `Frist: ${tooLong(200)}`;
   let slug: string | null = null;
   if (opts.create) {
     slug = str(form, "slug").toLowerCase();
@@ -191,8 +214,6 @@ export function parseProgrammeForm(form: FormData, opts: { create: boolean; slug
   const body = str(form, "body");
   const reason = str(form, "reason");
   if (!reason) errors.reason = opts.create ? "Bitte kurz angeben, woher die Angaben stammen." : "Bitte kurz begründen, was Sie geändert haben.";
-  if (reason.length > 500) errors.reason = "Höchstens 500 Zeichen.";
-  if (body.length > 200_000) errors.body = "Der Text ist zu lang (höchstens 200.000 Zeichen).";
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors, values };
   return { ok: true, slug, data: result.data, body, reason };
 }

@@ -149,3 +149,28 @@ export const UEBERSETZUNG_STATUS = {
   geprueft: "Übersetzung geprüft",
 } as const;
 export type UebersetzungStatus = keyof typeof UEBERSETZUNG_STATUS;
+
+/** How a city figure's value is meant, as its source says it. */
+export const FIGURE_QUALIFIERS = {
+  genau: "genau",
+  etwa: "etwa",
+  ueber: "über",
+  "mehr-als": "mehr als",
+  "etwas-ueber": "etwas über",
+} as const;
+export type FigureQualifier = keyof typeof FIGURE_QUALIFIERS;
+
+/**
+ * Indicators of the city key figures (wording of the Handlungsrahmen, Abschnitt 2). `district: true` means the
+ * figure belongs to a Stadtteil, named on each value.
+ */
+export const CITY_INDICATORS = {
+  "bg-ro-gemeldet": { label: "Gemeldete Menschen aus Bulgarien und Rumänien", unit: "Personen", district: false },
+  "anteil-stadtteil": { label: "Anteil der gemeldeten Menschen aus Bulgarien und Rumänien, der im Stadtteil lebt", unit: "%", district: true },
+  "anteil-15-45": { label: "Anteil der 15- bis unter 45-Jährigen", unit: "%", district: false },
+  "kinderanteil-bg": { label: "Kinderanteil bei bulgarischen Staatsangehörigen", unit: "%", district: false },
+  "kinderanteil-ro": { label: "Kinderanteil bei rumänischen Staatsangehörigen", unit: "%", district: false },
+  "anteil-unter-15-bg": { label: "Anteil der unter 15-Jährigen bei bulgarischen Staatsangehörigen", unit: "%", district: false },
+  "anteil-unter-15-ro": { label: "Anteil der unter 15-Jährigen bei rumänischen Staatsangehörigen", unit: "%", district: false },
+} as const satisfies Record<string, { label: string; unit: string; district: boolean }>;
+export type CityIndicator = keyof typeof CITY_INDICATORS;

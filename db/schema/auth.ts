@@ -28,6 +28,9 @@ export const sessions = sqliteTable(
     id: text("id").primaryKey(),
     userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
     expiresAt: integer("expires_at").notNull(),
+    // Absolute lifetime: a session ends 30 days after sign-in however active it is (auth.server.ts).
+    // Nullable so existing databases can add it; a session without it is ended at its next use.
+    createdAt: integer("created_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -53,5 +56,25 @@ export const userTokens = sqliteTable("user_tokens", {
   userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+/**
+ * Per-installation secrets generated on first use (development/test without SESSION_SECRET only):
+ * never derived from other configuration. In production SESSION_SECRET is required.
+ */
+export const appSecrets = sqliteTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * "Passwort vergessen" requests, recorded the same way for known and unknown addresses; a background step
+ * (processResetRequests in user.server.ts) turns those for real accounts into a reset mail and deletes the row.
+ */
+export const resetRequests = sqliteTable("reset_requests", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull(), // normalized; the row lives only until the background step ran
   createdAt: createdAt(),
 });

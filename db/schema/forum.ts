@@ -169,7 +169,7 @@ export const topicConcerns = sqliteTable(
   "topic_concerns",
   {
     topicId: integer("topic_id").notNull().references(() => forumTopics.id, { onDelete: "cascade" }),
-    cityId: integer("city_id").notNull().references(() => cities.id, { onDelete: "cascade" }),
+    cityId: integer("city_id").notNull().references(() => cities.id, { onDelete: "restrict" }),
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },

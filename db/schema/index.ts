@@ -10,3 +10,5 @@ export * from "./foerderung";
 export * from "./wissen";
 export * from "./projekte";
 export * from "./ankommen";
+export * from "./idempotency";
+export * from "./steuerung";

@@ -48,7 +48,7 @@ export const projectCities = sqliteTable(
   "project_cities",
   {
     projectId: integer("project_id").notNull().references(() => projects.id, { onDelete: "cascade" }),
-    cityId: integer("city_id").notNull().references(() => cities.id, { onDelete: "cascade" }),
+    cityId: integer("city_id").notNull().references(() => cities.id, { onDelete: "restrict" }),
     role: text("role", { enum: ["lead", "partner"] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.cityId] }), index("project_cities_city_idx").on(t.cityId, t.role)],

@@ -111,7 +111,7 @@ test.describe("Fachforum", () => {
     await page.getByRole("button", { name: "Abschließen" }).click();
     await expect(page.getByRole("heading", { name: "Clearingstelle: geklärt" })).toBeVisible();
     await page.getByRole("button", { name: "Als FAQ veröffentlichen" }).click();
-    await expect(page.getByText(/^FAQ-Beitrag:/)).toBeVisible();
+    await expect(page.getByText(/^FAQ-Entwurf:/)).toBeVisible(); // Redaktion sees the draft; others see nothing until it is published
     await page.getByText("Verlauf der Clearingstelle").click();
     await expect(page.locator("details", { hasText: "Verlauf der Clearingstelle" })).toContainText("in Klärung → geklärt");
     await logout(page);

@@ -6,7 +6,7 @@ import { validateJson } from "../setup/json-schema";
 import type { DB } from "../../db/client";
 import { cities, projects, revisions, searchDocuments } from "../../db/schema/index";
 import { createUserSession } from "~/services/auth.server";
-import { createCity, deleteCity, updateCity } from "~/models/city.server";
+import { createCity, removeCity, updateCity } from "~/models/city.server";
 import { getProjectBySlug, listProjectsUsingProgramme, partnerSuggestions, projectOverview, listProjects } from "~/models/project.server";
 import { seedDemoProjects, DEMO_PROJECTS } from "../../scripts/lib/demo-projekte";
 import { action as newAction, loader as newLoader } from "~/routes/projekte.neu";
@@ -339,7 +339,7 @@ describe("city pages, comparison and overview", () => {
     updateCity(db, admin, id, { slug: "bielefeld-neu", name: "Bielefeld (neu)" });
     expect(db.select().from(searchDocuments).where(eq(searchDocuments.id, "stadt:bielefeld")).get()).toBeUndefined();
     expect(db.select().from(searchDocuments).where(eq(searchDocuments.id, "stadt:bielefeld-neu")).get()?.title).toBe("Bielefeld (neu)");
-    deleteCity(db, admin, id);
+    expect(removeCity(db, admin, id)).toBe("deleted");
     expect(db.select().from(searchDocuments).where(eq(searchDocuments.id, "stadt:bielefeld-neu")).get()).toBeUndefined();
   });
 });

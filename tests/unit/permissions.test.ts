@@ -34,7 +34,10 @@ const matrix: Record<Action, Who[]> = {
   "forum.accept": ["moderation", "admin"],
   "forum.moderate": ["moderation", "admin"],
   "clearing.submit": ["koordination", "admin"],
-  "clearing.concern": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
+  // on an own-city topic without Clearingstelle status: nobody (see "betrifft uns auch" below)
+  "clearing.concern": [],
+  // a mark of Dortmund set by someone else: a Dortmund coordinator (and admin) may remove it
+  "clearing.unconcern": ["koordination", "admin"],
   "clearing.work": ["redaktion", "admin"],
   "project.readMembers": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
   "project.create": ["koordination", "redaktion", "admin"],
@@ -42,6 +45,11 @@ const matrix: Record<Action, Who[]> = {
   "project.addUpdate": ["koordination", "redaktion", "admin"],
   "anlaufstelle.edit": ["koordination", "redaktion", "admin"],
   "guide.review": ["redaktion", "admin"],
+  "city.editFigures": ["koordination", "redaktion", "admin"],
+  "forderung.propose": ["koordination", "redaktion", "admin"],
+  "forderung.decide": ["redaktion", "admin"],
+  "termin.create": ["koordination", "redaktion", "admin"],
+  "termin.edit": ["koordination", "redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
@@ -61,6 +69,14 @@ describe("permission matrix", () => {
 
 describe("city scope", () => {
   const dortmund = users.koordination;
+  it("a Dortmund coordinator maintains the figures of Dortmund only; Redaktion those of every city", () => {
+    expect(can(dortmund, "city.editFigures", { cityId: DO })).toBe(true);
+    expect(can(dortmund, "city.editFigures", { cityId: DU })).toBe(false);
+    expect(can(dortmund, "city.editFigures", {})).toBe(false);
+    expect(can({ id: "k2", role: "koordination", cityId: null }, "city.editFigures", { cityId: null })).toBe(false);
+    expect(can(users.redaktion, "city.editFigures", { cityId: DU })).toBe(true);
+    expect(can(users.mitglied, "city.editFigures", { cityId: DO })).toBe(false);
+  });
   it("a Dortmund coordinator cannot invite to Duisburg or invite a coordinator", () => {
     expect(can(dortmund, "invitation.create", { cityId: DU, role: "mitglied" })).toBe(false);
     expect(can(dortmund, "invitation.create", { cityId: DO, role: "koordination" })).toBe(false);
@@ -70,6 +86,12 @@ describe("city scope", () => {
     expect(can(dortmund, "project.edit", { cityId: DU })).toBe(false);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [DO] })).toBe(true);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [] })).toBe(false);
+  });
+  it("a coordinator edits own-city events only; events of the Land (no city) only Redaktion", () => {
+    expect(can(dortmund, "termin.edit", { cityId: DU })).toBe(false);
+    expect(can(dortmund, "termin.edit", { cityId: null })).toBe(false);
+    expect(can(users.redaktion, "termin.edit", { cityId: null })).toBe(true);
+    expect(can(dortmund, "forderung.decide")).toBe(false);
   });
   it("sends only own-city topics to the Clearingstelle", () => {
     expect(can(dortmund, "clearing.submit", { cityId: DU })).toBe(false);
@@ -81,6 +103,30 @@ describe("city scope", () => {
   it("authors edit and accept on their own topics", () => {
     expect(can(users.mitglied, "forum.editPost", { ownerId: "m" })).toBe(true);
     expect(can(users.mitglied, "forum.accept", { ownerId: "m" })).toBe(true);
+  });
+  it("betrifft uns auch: only another city's users, only while the topic is at the Clearingstelle", () => {
+    const duisburgMember = { id: "dm", role: "mitglied", cityId: DU } satisfies Viewer;
+    const duisburgAdmin = { id: "da", role: "admin", cityId: DU } satisfies Viewer;
+    for (const status of ["an-clearingstelle", "in-klaerung"]) {
+      expect(can(duisburgMember, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(true);
+      expect(can(dortmund, "clearing.concern", { cityId: DU, clearingStatus: status })).toBe(true);
+      // own city: never, whatever the role
+      expect(can(users.mitglied, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+      expect(can(dortmund, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+      expect(can(duisburgAdmin, "clearing.concern", { cityId: DU, clearingStatus: status })).toBe(false);
+      // no city: no one to speak for
+      expect(can(users.redaktion, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+      expect(can(users.admin, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+      expect(can(null, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+    }
+    for (const status of ["offen", "geklaert", "abgelehnt", null, undefined]) {
+      expect(can(duisburgMember, "clearing.concern", { cityId: DO, clearingStatus: status })).toBe(false);
+    }
+    // Removing Duisburg's mark: who set it, or a Duisburg coordinator; not another Duisburg member.
+    expect(can(duisburgMember, "clearing.unconcern", { cityId: DU, ownerId: "dm" })).toBe(true);
+    expect(can({ id: "dm2", role: "mitglied", cityId: DU }, "clearing.unconcern", { cityId: DU, ownerId: "dm" })).toBe(false);
+    expect(can({ id: "dk", role: "koordination", cityId: DU }, "clearing.unconcern", { cityId: DU, ownerId: "dm" })).toBe(true);
+    expect(can(dortmund, "clearing.unconcern", { cityId: DU, ownerId: "dm" })).toBe(false);
   });
   it("guests read only public records", () => {
     expect(visibilityFor(null)).toEqual(["public"]);

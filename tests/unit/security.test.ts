@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isCrossSiteRequest, securityHeaders } from "~/services/security";
 import { safeRedirect } from "~/utils/safe-redirect";
 import { checkPasswordPolicy } from "~/utils/password-policy";
 import { parseEnv, EnvError } from "~/services/env.server";
-import { signPayload, verifySignedPayload, hashToken, generateToken } from "~/services/tokens.server";
+import { createHmac } from "node:crypto";
+import { signPayload, verifySignedPayload, hashToken, generateToken, secretFor } from "~/services/tokens.server";
+import { resetEnvCache } from "~/services/env.server";
 
 const own = ["http://localhost:3000"];
 
@@ -78,26 +80,51 @@ describe("environment validation", () => {
 });
 
 describe("tokens", () => {
+  // Unit tests have no database: sign with a configured secret, as production does.
+  beforeAll(() => {
+    process.env.SESSION_SECRET = "unit-test-secret-unit-test-secret-0123456789";
+    resetEnvCache();
+  });
+  afterAll(() => {
+    delete process.env.SESSION_SECRET;
+    resetEnvCache();
+  });
   it("are random with 256 bits and stored as SHA-256", () => {
     const a = generateToken();
     expect(Buffer.from(a, "base64url").length).toBe(32);
     expect(a).not.toBe(generateToken());
     expect(hashToken(a)).toMatch(/^[0-9a-f]{64}$/);
   });
-  it("signed payloads reject tampering", () => {
-    const t = signPayload("user:1:topic:2");
-    expect(verifySignedPayload(t)).toBe("user:1:topic:2");
+  it("signed payloads reject tampering, other purposes, other versions and expiry", () => {
+    const id = "3f9c2a4e-1b2c-4d5e-8f90-123456789abc";
+    const t = signPayload("abbestellen", id);
+    expect(verifySignedPayload(t, "abbestellen")).toBe(id);
     const [body, sig] = t.split(".");
-    const forged = Buffer.from("user:2:topic:2").toString("base64url") + "." + sig;
-    expect(verifySignedPayload(forged)).toBeNull();
-    expect(verifySignedPayload(body + "." + sig.slice(0, -2) + "AA")).toBeNull();
-    expect(verifySignedPayload("garbage")).toBeNull();
+    expect(Buffer.from(body, "base64url").toString()).toBe(`v1.abbestellen.${id}.0`);
+    const forged = Buffer.from(`v1.abbestellen.someone-else.0`).toString("base64url") + "." + sig;
+    expect(verifySignedPayload(forged, "abbestellen")).toBeNull();
+    expect(verifySignedPayload(body + "." + sig.slice(0, -2) + "AA", "abbestellen")).toBeNull();
+    expect(verifySignedPayload("garbage", "abbestellen")).toBeNull();
+    // Same key, but another version or purpose inside the signed part: refused.
+    const signRaw = (payload: string) => {
+      const b = Buffer.from(payload).toString("base64url");
+      return `${b}.${createHmac("sha256", secretFor("tokens")).update(b).digest("base64url")}`;
+    };
+    expect(verifySignedPayload(signRaw(`v1.abbestellen.${id}.0`), "abbestellen")).toBe(id);
+    expect(verifySignedPayload(signRaw(`v2.abbestellen.${id}.0`), "abbestellen")).toBeNull();
+    expect(verifySignedPayload(signRaw(`v1.geraet.${id}.0`), "abbestellen")).toBeNull();
+    expect(verifySignedPayload(signRaw(`abbestellen:${id}`), "abbestellen")).toBeNull(); // the old format
+    // Expiry
+    const short = signPayload("abbestellen", id, { ttlMs: 60_000, now: 1_000_000_000_000 });
+    expect(verifySignedPayload(short, "abbestellen", 1_000_000_000_000 + 59_000)).toBe(id);
+    expect(verifySignedPayload(short, "abbestellen", 1_000_000_000_000 + 61_000)).toBeNull();
     // Every single-character change of the signature is rejected (incl. the padding bits of the last one).
     for (let i = 0; i < sig.length; i++) {
       for (const c of ["A", "B", "g", "Q", "w", "_", "-"]) {
         if (sig[i] === c) continue;
-        expect(verifySignedPayload(`${body}.${sig.slice(0, i)}${c}${sig.slice(i + 1)}`)).toBeNull();
+        expect(verifySignedPayload(`${body}.${sig.slice(0, i)}${c}${sig.slice(i + 1)}`, "abbestellen")).toBeNull();
       }
     }
   });
+
 });

@@ -7,7 +7,8 @@ export type ChartData = {
   unit?: string;
   source?: string;
   categories: string[];
-  series: { name: string; values: (number | null)[] }[];
+  /** `texts`: optional display text per value ("etwa 3.200"), used in the text alternative and the data table */
+  series: { name: string; values: (number | null)[]; texts?: (string | null)[] }[];
 };
 
 const COLORS = ["#0b4f8a", "#b35900", "#1d5e2f", "#6b2d8a", "#8a0b3a"];
@@ -22,7 +23,7 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
   const width = left + chart.categories.length * groupW + 10;
   const scale = (v: number) => (v / max) * (height - top - 30);
   const desc = chart.series
-    .map((s) => `${s.name}: ${chart.categories.map((c, i) => `${c} ${s.values[i] == null ? "keine Angabe" : formatNumber(s.values[i]!)}`).join(", ")}`)
+    .map((s) => `${s.name}: ${chart.categories.map((c, i) => `${c} ${s.texts?.[i] ?? (s.values[i] == null ? "keine Angabe" : formatNumber(s.values[i]!))}`).join(", ")}`)
     .join("; ");
   return (
     <figure className="chart" aria-labelledby={`${id}-titel`}>
@@ -34,7 +35,7 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
         <desc id={`${id}-desc`}>{desc}</desc>
         <line x1={left} y1={height - 30 + top / 2} x2={width - 5} y2={height - 30 + top / 2} stroke="#4a5360" strokeWidth="1" />
         {chart.categories.map((cat, ci) => (
-          <g key={cat}>
+          <g key={`${ci}-${cat}`}>
             {chart.series.map((s, si) => {
               const v = s.values[ci] ?? 0;
               const h = scale(v);
@@ -79,7 +80,7 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
                 <th scope="row">{s.name}</th>
                 {s.values.map((v, i) => (
                   <td key={i} className="num">
-                    {v == null ? "keine Angabe" : formatNumber(v)}
+                    {s.texts?.[i] ?? (v == null ? "keine Angabe" : formatNumber(v))}
                   </td>
                 ))}
               </tr>

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { TextArea } from "~/components/ui/form";
+import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import type { FieldErrors } from "~/utils/forms";
 
 export type Finding = { kind: string; label: string; excerpt: string };
@@ -38,6 +39,7 @@ export function Composer({
   intent,
   label = "Ihr Beitrag",
   hidden,
+  idempotencyKey,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -47,17 +49,23 @@ export function Composer({
   intent: string;
   label?: string;
   hidden?: Record<string, string | number>;
+  /** create forms: the loader's key (one submit, one record). A new key after success remounts the form, so the composer is empty. */
+  idempotencyKey?: string;
 }) {
+  const busy = useSubmittingKey(idempotencyKey ?? "");
   return (
-    <Form method="post" noValidate className="forum-composer">
+    <Form method="post" noValidate className="forum-composer" key={idempotencyKey}>
       <input type="hidden" name="intent" value={intent} />
+      {idempotencyKey ? <IdempotencyField value={idempotencyKey} /> : null}
       {Object.entries(hidden ?? {}).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
       <TextArea name="raw" label={label} rows={8} required errors={errors} defaultValue={defaultValue} hint={COMPOSER_HINT} />
       <PersonalDataWarning findings={findings} />
-      <button type="submit">{submitLabel}</button>
+      <button type="submit" disabled={busy} aria-disabled={busy || undefined}>
+        {submitLabel}
+      </button>
     </Form>
   );
 }

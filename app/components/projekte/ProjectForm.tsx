@@ -1,6 +1,7 @@
 // The project form for /projekte/neu and /projekte/:slug/bearbeiten. Works without JavaScript: repeatable
 // rows (funding lines, indicators, responsibilities) are a fixed number of rows plus "weitere Zeile" submit
 // buttons that re-render the form with one more empty row.
+import { IdempotencyField } from "~/components/ui/IdempotencyField";
 import { Form } from "@remix-run/react";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
@@ -18,10 +19,12 @@ export type ProjectFormProps = {
   lockedCity: { id: number; name: string } | null;
   programmes: { slug: string; title: string }[];
   busy?: boolean;
+  /** new projects: the loader's idempotency key (one submit, one project) */
+  idempotencyKey?: string;
 };
 
 
-export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, busy }: ProjectFormProps) {
+export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, busy, idempotencyKey }: ProjectFormProps) {
   const v = (k: string) => {
     const x = values[k];
     return Array.isArray(x) ? x[0] ?? "" : x ?? "";
@@ -58,6 +61,7 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
         <button type="submit" name="intent" value="speichern" className="visually-hidden" tabIndex={-1}>
           Speichern
         </button>
+        {idempotencyKey ? <IdempotencyField value={idempotencyKey} /> : null}
         {(Object.keys(counts) as RowKind[]).map((k) => (
           <input key={k} type="hidden" name={`zeilen.${k}`} value={counts[k]} />
         ))}

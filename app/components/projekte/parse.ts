@@ -2,7 +2,7 @@
 // Field names are the error keys: "titel", "foerderung.0.betrag", "indikator.1.name" … so the shared form
 // components show each message next to its field.
 import { z } from "zod";
-import type { FieldErrors } from "~/utils/forms";
+import { cleanFormData, line, readForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "~/utils/forms";
 import { EBENEN, FONDS, HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 import { PROJECT_STATUS } from "./labels";
 
@@ -56,16 +56,16 @@ export function rowCounts(form: FormData) {
 }
 
 const fundingRow = z.object({
-  programm: z.string().max(120),
-  name: z.string().max(200, "Höchstens 200 Zeichen."),
+  programm: z.string().max(120, tooLong(120)),
+  name: line(200),
   fonds: z.union([z.literal(""), z.enum(keysOf(FONDS))]),
   betrag: amount("Betrag"),
   eigenanteil: amount("Eigenanteil"),
-  kofinanzierung: z.string().max(300, "Höchstens 300 Zeichen."),
+  kofinanzierung: line(300),
 });
 const indicatorRow = z.object({
-  name: z.string().max(200, "Höchstens 200 Zeichen."),
-  einheit: z.string().max(40, "Höchstens 40 Zeichen."),
+  name: line(200),
+  einheit: line(40),
   ausgangswert: optNumber,
   ausgangsdatum: optDate,
   zielwert: optNumber,
@@ -73,21 +73,21 @@ const indicatorRow = z.object({
   aktuell: optNumber,
   aktuellDatum: optDate,
 });
-const respRow = z.object({ ebene: z.union([z.literal(""), z.enum(keysOf(EBENEN))]), stelle: z.string().max(300, "Höchstens 300 Zeichen.") });
+const respRow = z.object({ ebene: z.union([z.literal(""), z.enum(keysOf(EBENEN))]), stelle: line(300) });
 
-const long = (max = 8000) => z.string().max(max, `Höchstens ${max.toLocaleString("de-DE")} Zeichen.`);
+const long = (max = 8000) => z.string().max(max, tooLong(max));
 
 export const projectFormSchema = z
   .object({
-    titel: z.string().min(3, "Bitte geben Sie einen Titel mit mindestens 3 Zeichen ein.").max(160, "Höchstens 160 Zeichen."),
+    titel: line(160, { min: 3, minMessage: "Bitte geben Sie einen Titel mit mindestens 3 Zeichen ein." }),
     zusammenfassung: long(600),
     stadt: z.number({ invalid_type_error: "Bitte wählen Sie die federführende Stadt." }).int().positive("Bitte wählen Sie die federführende Stadt."),
-    partner: z.array(z.number().int().positive()),
+    partner: z.array(z.number().int().positive()).max(100, "Höchstens 100 Partnerstädte."),
     status: z.enum(keysOf(PROJECT_STATUS), { errorMap: () => ({ message: "Bitte wählen Sie einen Status." }) }),
     statusDatum: isoDate,
     statusNotiz: long(1000),
     felder: z.array(z.enum(keysOf(HANDLUNGSFELDER))).min(1, "Bitte wählen Sie mindestens ein Handlungsfeld."),
-    zielgruppen: z.array(z.string().max(80)).max(20, "Höchstens 20 Zielgruppen."),
+    zielgruppen: z.array(line(80, { message: "Jede Zielgruppe: höchstens 80 Zeichen." })).max(20, "Höchstens 20 Zielgruppen."),
     problem: long(),
     ansatz: long(),
     erfolge: long(),
@@ -97,12 +97,12 @@ export const projectFormSchema = z
     budget: amount("Budget"),
     beginn: optDate,
     ende: optDate,
-    kontakt: z.string().max(200, "Höchstens 200 Zeichen."),
+    kontakt: line(200),
     sichtbarkeit: z.enum(["public", "members"], { errorMap: () => ({ message: "Bitte wählen Sie, wer das Projekt sehen darf." }) }),
     suchtPartner: z.boolean(),
     budgetBestaetigt: z.boolean(),
-    artikel: z.array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Artikel: bitte Kurznamen wie „wohnen-task-force-problemimmobilien“ angeben.")).max(30),
-    grund: z.string().max(300, "Höchstens 300 Zeichen."),
+    artikel: z.array(z.string().max(120, tooLong(120)).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Artikel: bitte Kurznamen wie „wohnen-task-force-problemimmobilien“ angeben.")).max(30),
+    grund: line(300),
     foerderung: z.array(fundingRow),
     indikator: z.array(indicatorRow),
     zustaendigkeit: z.array(respRow),
@@ -191,7 +191,9 @@ export function readProjectForm(form: FormData) {
   return { raw, counts };
 }
 
-export function parseProjectForm(form: FormData): { ok: true; data: ProjectForm } | { ok: false; errors: FieldErrors } {
+export function parseProjectForm(submitted: FormData): { ok: true; data: ProjectForm } | { ok: false; errors: FieldErrors } {
+  const form = cleanFormData(submitted);
+  if (!form) return { ok: false, errors: { _form: TOO_MANY_FIELDS_MESSAGE } };
   const { raw } = readProjectForm(form);
   const r = projectFormSchema.safeParse(raw);
   if (r.success) return { ok: true, data: r.data };
@@ -228,9 +230,10 @@ const MULTI = new Set(["felder", "partner"]);
 /** The submitted values, to re-fill the form after an error or a "weitere Zeile" submit. */
 export function formToValues(form: FormData): FormValues {
   const out: FormValues = {};
-  for (const key of new Set(form.keys())) {
+  const fields = readForm(form);
+  if (!fields) return out;
+  for (const [key, all] of fields.all) {
     if (key === "intent") continue;
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
     out[key] = MULTI.has(key) ? all : all[0] ?? "";
   }
   return out;

@@ -8,6 +8,7 @@ import type { FieldError, ParsedFile } from "./frontmatter";
 import { articleCollection } from "./articles.server";
 import { programmeCollection } from "./programmes.server";
 import { guideCollection } from "./ankommen.server";
+import { forderungCollection } from "./forderungen.server";
 
 export type UpsertOutcome = "created" | "updated" | "unchanged" | "conflict";
 
@@ -30,5 +31,6 @@ export const collections: Collection<any>[] = [
   articleCollection,
   programmeCollection,
   guideCollection,
+  forderungCollection,
   // articleCollection (Wissen) and programmeCollection (Förderung) are added here by their features.
 ];
