@@ -14,6 +14,7 @@ import { DatabaseConfigError, isEmptyDatabase, openDatabase, runMigrations } fro
 import { setDb } from "../app/services/db.server";
 import { isCrossSiteRequest, securityHeaders } from "../app/services/security";
 import { limiter } from "../app/services/rate-limit.server";
+import { createSearchHealth } from "../app/services/search/health.server";
 
 if (process.argv.includes("--help")) {
   console.log(`Startet die Website (vorher: npm run build).
@@ -120,15 +121,19 @@ app.use(compression());
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
+// /healthz: 503 only when the database is unusable; otherwise 200 with {"db":"ok","search":"ok"|"degraded"}.
+// The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap.
+const searchHealth = createSearchHealth({ sqlite: () => db.$client, meiliHost: env.MEILI_HOST });
 app.get("/healthz", async (_req, res) => {
+  res.setHeader("Cache-Control", "no-store");
   try {
     db.$client.prepare("select 1").get();
-    const searchReady = globalThis.__searchReady ? await globalThis.__searchReady() : true;
-    if (!searchReady) throw new Error("search");
-    res.status(200).type("text/plain").send("ok");
   } catch {
-    res.status(503).type("text/plain").send("nicht bereit");
+    res.status(503).json({ db: "nicht erreichbar", search: "unbekannt" });
+    return;
   }
+  const search = await searchHealth.check().catch(() => "degraded" as const);
+  res.status(200).json({ db: "ok", search });
 });
 
 app.all(
@@ -168,8 +173,3 @@ function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __searchReady: (() => Promise<boolean>) | undefined;
-}
