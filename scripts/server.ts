@@ -157,10 +157,14 @@ const mailTimer = setInterval(() => deliverPendingMail(db).catch(() => console.e
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 mailTimer.unref();
 sessionTimer.unref();
+// Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
+const { startScheduledBackups } = await import("../app/services/backup.server");
+const stopBackups = startScheduledBackups(db.$client, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, hour: env.BACKUP_HOUR });
 
 function shutdown() {
   clearInterval(mailTimer);
   clearInterval(sessionTimer);
+  stopBackups();
   server.close(() => {
     try {
       db.$client.close();
