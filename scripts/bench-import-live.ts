@@ -22,7 +22,7 @@ Aufruf: npm run bench:import-live [-- --count 3000 --readers 50 --writers 5 --ba
   --readers   gleichzeitige Leser (Standard 50)
   --writers   gleichzeitige Schreiber (Standard 5)
   --baseline  Sekunden Messung vor dem Import (Standard 15)
-  --think     Denkpause je Leser zwischen zwei Seiten in ms (Standard 1000; 0 = Dauerfeuer)
+  --think     Denkpause je Leser zwischen zwei Seiten in ms (Standard 5000, zufällig ±50 %)
   --keep      temporären Ordner behalten
 Build: BUILD_DIR oder build/; fehlt er, wird nach .builds/bench gebaut.
 `,
@@ -44,7 +44,7 @@ const COUNT = int(values.count, 3000, 100_000, "count");
 const READERS = int(values.readers, 50, 500, "readers");
 const WRITERS = int(values.writers, 5, 50, "writers");
 const BASELINE_S = int(values.baseline, 15, 600, "baseline");
-const THINK_MS = values.think === undefined ? 1000 : int(values.think, 1000, 60_000, "think");
+const THINK_MS = values.think === undefined ? 5000 : int(values.think, 5000, 60_000, "think");
 const ACCOUNTS_PER_WRITER = 12; // forum replies are limited to 6 per account and minute
 
 const step = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
@@ -282,10 +282,10 @@ const wb = stats(inRange(writes, baseStart, baseEnd));
 const wi = stats(inRange(writes, baseEnd, impEnd));
 const failedLine = /failed (\d+) \(fehlerhaft\)/.exec(imp.out);
 const failed = failedLine ? Number(failedLine[1]) : NaN;
-const txLine = /Schreibtransaktionen: (\d+), wegen belegter Datenbank wiederholt: (\d+)/.exec(imp.out);
+const txLine = /Schreibtransaktionen: (\d+), wegen belegter Datenbank wiederholt: (\d+), längste (\d+) ms, Verknüpfen am Ende (\d+) ms/.exec(imp.out);
 const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1).padStart(7) : "      –");
 console.log("");
-console.log(`Import: ${COUNT} Dateien in ${(imp.ms / 1000).toFixed(1)} s, Exit-Code ${imp.code}, fehlerhafte Dateien: ${failed}${txLine ? `, Transaktionen ${txLine[1]}, Wiederholungen wegen SQLITE_BUSY ${txLine[2]}` : ""}`);
+console.log(`Import: ${COUNT} Dateien in ${(imp.ms / 1000).toFixed(1)} s, Exit-Code ${imp.code}, fehlerhafte Dateien: ${failed}${txLine ? `, Transaktionen ${txLine[1]}, Wiederholungen wegen SQLITE_BUSY ${txLine[2]}, längste Schreibtransaktion ${txLine[3]} ms, Verknüpfen am Ende ${txLine[4]} ms` : ""}`);
 if (imp.code !== 0) console.log(imp.err.split("\n").slice(0, 10).join("\n"));
 console.log(`                              Anfragen  Fehler     p50 ms     p99 ms     max ms`);
 console.log(`Leser vor dem Import       ${String(rb.n).padStart(10)} ${String(rb.errors).padStart(7)} ${f(rb.p50)}    ${f(rb.p99)}    ${f(rb.max)}`);

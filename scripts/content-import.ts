@@ -1,5 +1,6 @@
 // npm run content:import -- --dir <path>: imports content/<folder>/*.md of every registered collection.
 import { resolve } from "node:path";
+import { constants, setPriority } from "node:os";
 import { existsSync } from "node:fs";
 import { cli, die, progress } from "./lib/cli";
 import { EnvError, getEnv } from "../app/services/env.server";
@@ -41,6 +42,12 @@ try {
   die(e instanceof DatabaseConfigError ? e.message : `Datenbank: ${(e as Error).message}`, 1);
 }
 
+// A background job: give the CPU to the site first (nice 19), so its readers stay fast during a large import.
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  /* not permitted: run at normal priority */
+}
 console.log(`Import aus ${dir}`);
 const bars = new Map<string, ReturnType<typeof progress>>();
 const report = await importContent(db, {
@@ -67,7 +74,9 @@ if (report.missingLinks.length) {
 }
 console.log("");
 for (const line of summaryLines(report)) console.log(line);
-console.log(`Schreibtransaktionen: ${report.transactions}, wegen belegter Datenbank wiederholt: ${report.busyRetries}`);
+console.log(
+  `Schreibtransaktionen: ${report.transactions}, wegen belegter Datenbank wiederholt: ${report.busyRetries}, längste ${Math.round(report.longestTxMs)} ms, Verknüpfen am Ende ${Math.round(report.finishMs)} ms`,
+);
 db.$client.close();
 if (!report.ok) {
   console.error(`\nImport mit Fehlern beendet: ${report.errors.length} Fehler in ${report.collections.reduce((n, c) => n + c.failed, 0)} Datei(en).`);

@@ -43,6 +43,9 @@ export type ImportReport = {
   /** Write transactions and how many of them had to be retried because the database was busy. */
   transactions: number;
   busyRetries: number;
+  /** Longest time one write transaction held the lock (ms), and the finish pass (re-linking) on its own. */
+  longestTxMs: number;
+  finishMs: number;
   ok: boolean;
 };
 
@@ -100,13 +103,13 @@ async function listFolder(dir: string): Promise<Listing> {
   return { names, others };
 }
 
-type Prepared = { rel: string; slug: string; sourceHash: string; data: unknown; body: string };
+type Prepared = { rel: string; slug: string; sourceHash: string; data: unknown; body: string; prepared?: unknown };
 type Outcome = { rel: string; outcome: UpsertOutcome | "failed"; message?: string };
 
 const stackMessage = "Inhalt zu tief verschachtelt oder zu lang zum Verarbeiten (Stapelüberlauf verhindert)";
 
 export async function importContent(db: DB, opts: ImportOptions): Promise<ImportReport> {
-  const report: ImportReport = { collections: [], errors: [], warnings: [], conflicts: [], missingLinks: [], transactions: 0, busyRetries: 0, ok: true };
+  const report: ImportReport = { collections: [], errors: [], warnings: [], conflicts: [], missingLinks: [], transactions: 0, busyRetries: 0, longestTxMs: 0, finishMs: 0, ok: true };
   const error = (line: string) => {
     report.errors.push(line);
     opts.onError?.(line);
@@ -173,7 +176,9 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
             fail(rel, "(Inhalt)", shape);
             return null;
           }
-          return { rel, slug, sourceHash: createHash("sha256").update(read.bytes).digest("hex"), data: p.data, body: p.body };
+          const input = { slug, sourceHash: createHash("sha256").update(read.bytes).digest("hex"), data: p.data, body: p.body };
+          // Rendering etc. happens here, with no lock held (reads in WAL mode never block the site).
+          return { rel, ...input, prepared: c.prepare?.(db, input) };
         } catch (e) {
           fail(rel, "(Inhalt)", e instanceof RangeError ? stackMessage : `nicht lesbar (${(e as Error).message ?? String(e)})`.slice(0, 300));
           return null;
@@ -182,7 +187,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
 
       const upsertOne = (tx: Tx, f: Prepared): Outcome => {
         try {
-          const out = tx.transaction((sp) => c.upsert(sp, { slug: f.slug, data: f.data, body: f.body, sourceHash: f.sourceHash }));
+          const out = tx.transaction((sp) => c.upsert(sp, { slug: f.slug, data: f.data, body: f.body, sourceHash: f.sourceHash, prepared: f.prepared }));
           return { rel: f.rel, outcome: out.outcome, message: out.message };
         } catch (e) {
           if (isBusyError(e)) throw e; // the whole transaction is retried
@@ -206,6 +211,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
                     const outcomes: Outcome[] = [];
                     let j = from;
                     while (j < items.length && (j === from || performance.now() - started < budget)) outcomes.push(upsertOne(tx, items[j++]));
+                    report.longestTxMs = Math.max(report.longestTxMs, performance.now() - started);
                     return { outcomes, next: j };
                   },
                   { behavior: "immediate" },
@@ -246,7 +252,19 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
       }
       if (c.finish) {
         try {
-          const fin = await withBusyRetry(() => db.transaction((tx) => c.finish!(tx), { behavior: "immediate" }), retried);
+          const fin = await withBusyRetry(
+            () =>
+              db.transaction(
+                (tx) => {
+                  const started = performance.now();
+                  const out = c.finish!(tx);
+                  report.finishMs += performance.now() - started;
+                  return out;
+                },
+                { behavior: "immediate" },
+              ),
+            retried,
+          );
           for (const m of fin?.missingLinks ?? []) report.missingLinks.push({ folder: c.folder, ...m });
         } catch (e) {
           warn(`${c.folder}/: Warnung: Links wurden nicht neu aufgelöst (${isBusyError(e) ? "Datenbank belegt" : (e as Error).message}); der nächste Import holt es nach`);
