@@ -48,8 +48,20 @@ export function openDatabase(url?: string): { db: DB; path: string; isNew: boole
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema }) as DB;
+  const db = preferImmediateTransactions(drizzle(sqlite, { schema }) as DB);
   return { db, path, isNew };
+}
+
+/**
+ * Transactions default to BEGIN IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for it. A
+ * deferred transaction that reads first and writes later fails at once with SQLITE_BUSY when another process (e.g.
+ * `content:import`) committed in between – that was a user's 500 during an import. Savepoints are unaffected.
+ */
+export function preferImmediateTransactions(db: DB): DB {
+  const deferredDefault = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<DB["transaction"]>[0], config?: Parameters<DB["transaction"]>[1]) =>
+    deferredDefault(fn, { behavior: "immediate", ...config })) as DB["transaction"];
+  return db;
 }
 
 export function runMigrations(db: DB) {

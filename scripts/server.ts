@@ -14,6 +14,7 @@ import { DatabaseConfigError, isEmptyDatabase, openDatabase, runMigrations } fro
 import { setDb } from "../app/services/db.server";
 import { isCrossSiteRequest, securityHeaders } from "../app/services/security";
 import { limiter } from "../app/services/rate-limit.server";
+import { createSearchHealth } from "../app/services/search/health.server";
 
 if (process.argv.includes("--help")) {
   console.log(`Startet die Website (vorher: npm run build).
@@ -120,15 +121,19 @@ app.use(compression());
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
+// /healthz: 503 only when the database is unusable; otherwise 200 with {"db":"ok","search":"ok"|"degraded"}.
+// The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap.
+const searchHealth = createSearchHealth({ sqlite: () => db.$client, meiliHost: env.MEILI_HOST });
 app.get("/healthz", async (_req, res) => {
+  res.setHeader("Cache-Control", "no-store");
   try {
     db.$client.prepare("select 1").get();
-    const searchReady = globalThis.__searchReady ? await globalThis.__searchReady() : true;
-    if (!searchReady) throw new Error("search");
-    res.status(200).type("text/plain").send("ok");
   } catch {
-    res.status(503).type("text/plain").send("nicht bereit");
+    res.status(503).json({ db: "nicht erreichbar", search: "unbekannt" });
+    return;
   }
+  const search = await searchHealth.check().catch(() => "degraded" as const);
+  res.status(200).json({ db: "ok", search });
 });
 
 app.all(
@@ -153,10 +158,14 @@ startMailWorker(db);
 startDigestScheduler(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 sessionTimer.unref();
+// Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
+const { startScheduledBackups } = await import("../app/services/backup.server");
+const stopBackups = startScheduledBackups(db.$client, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, hour: env.BACKUP_HOUR });
 
 function shutdown() {
   const background = Promise.all([stopMailWorker(), stopDigestScheduler()]);
   clearInterval(sessionTimer);
+  stopBackups();
   server.close(async () => {
     await background.catch(() => undefined); // a mail in flight is marked sent before the database closes
     try {
@@ -170,8 +179,3 @@ function shutdown() {
 }
 process.on("SIGTERM", shutdown);
 process.on("SIGINT", shutdown);
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __searchReady: (() => Promise<boolean>) | undefined;
-}

@@ -23,6 +23,24 @@ const schema = z.object({
     .default("7")
     .refine((v) => v === "off" || (/^\d{1,2}$/.test(v) && Number(v) <= 23), "muss eine Stunde von 0 bis 23 (Ortszeit Europe/Berlin) oder off sein"),
   CONTENT_DIR: z.string().default("./content"),
+  // Largest content file the importer reads (bytes; checked with stat before reading).
+  CONTENT_MAX_BYTES: z
+    .string()
+    .default("2097152")
+    .refine((v) => /^\d{1,10}$/.test(v) && Number(v) >= 1024, "muss eine ganze Zahl von Bytes sein (mindestens 1024), z. B. 2097152 für 2 MB")
+    .transform(Number),
+  // Scheduled backups (off unless BACKUP_DIR is set): folder, number of copies kept, hour of day (0–23, server time).
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z
+    .string()
+    .default("7")
+    .refine((v) => /^\d{1,4}$/.test(v) && Number(v) >= 1, "muss eine ganze Zahl ab 1 sein (Anzahl der aufbewahrten Sicherungen)")
+    .transform(Number),
+  BACKUP_HOUR: z
+    .string()
+    .default("3")
+    .refine((v) => /^\d{1,2}$/.test(v) && Number(v) <= 23, "muss eine Stunde zwischen 0 und 23 sein")
+    .transform(Number),
   SESSION_SECRET: z.string().min(16, "muss mindestens 16 Zeichen lang sein").optional(),
   DEMO: z.enum(["0", "1", ""]).optional(),
 });

@@ -2,7 +2,7 @@
 // The importer (importer.server.ts) reads files in batches, parses them with `parse`, and calls `upsert`
 // inside a transaction; `upsert` decides created / updated / unchanged / conflict (edited on the web since
 // the last import) and keeps search documents and revisions in step.
-import type { Tx } from "../db.server";
+import type { Executor, Tx } from "../db.server";
 import type { FieldError, ParsedFile } from "./frontmatter";
 import { articleCollection } from "./articles.server";
 import { programmeCollection } from "./programmes.server";
@@ -15,7 +15,12 @@ export type Collection<T = unknown> = {
   label: string; // German, for the summary: "Wissensbeiträge"
   parse: (source: string) => ParsedFile<T>;
   /** `sourceHash`: SHA-256 of the file; store it to detect unchanged files and web edits. */
-  upsert: (tx: Tx, input: { slug: string; data: T; body: string; sourceHash: string }) => { outcome: UpsertOutcome; message?: string; missingLinks?: string[] };
+  upsert: (tx: Tx, input: { slug: string; data: T; body: string; sourceHash: string; prepared?: unknown }) => { outcome: UpsertOutcome; message?: string; missingLinks?: string[] };
+  /**
+   * Optional expensive work (e.g. Markdown rendering) done BEFORE the write transaction opens, with a plain read
+   * handle; its result reaches `upsert` as `prepared`. Return undefined to let `upsert` do it itself.
+   */
+  prepare?: (db: Executor, input: { slug: string; data: T; body: string; sourceHash: string }) => unknown;
   /** Optional pass after all files (e.g. re-render links to articles created later in the same run). */
   finish?: (tx: Tx) => { missingLinks?: { slug: string; target: string }[] } | void;
 };
