@@ -1,18 +1,20 @@
 // HTTP server of the site: `npm start` (after `npm run build`). Validates the configuration, migrates the
 // database, seeds demo data into a brand-new database outside production, then serves the Remix build with
-// security headers, a per-request CSP nonce, cross-site checks, rate limits and one quiet log line per request.
+// security headers, a per-request CSP nonce, Host and cross-site checks, rate limits, bounded request bodies
+// and one quiet log line per request. SIGTERM/SIGINT drain accepted requests before the database is closed.
+// Decision records: docs/decisions/004-own-http-server.md, 006-request-guards.md, 007-stopping-cleanly.md.
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import { parseEnv, EnvError } from "../app/services/env.server";
-import { DatabaseConfigError, isEmptyDatabase, openDatabase, runMigrations } from "../db/client";
+import { DatabaseConfigError, MigrationError, isEmptyDatabase, openDatabase, runMigrations } from "../db/client";
 import { setDb } from "../app/services/db.server";
-import { isCrossSiteRequest, securityHeaders } from "../app/services/security";
+import { CSP_REPORT_PATH, isAllowedHost, isCrossSiteRequest, needsNoStore, securityHeaders, siteAddresses } from "../app/services/security";
+import { bodyGuard } from "./lib/body-guard";
 import { limiter } from "../app/services/rate-limit.server";
 
 if (process.argv.includes("--help")) {
@@ -20,9 +22,11 @@ if (process.argv.includes("--help")) {
 
 Aufruf: npm start
 
-Umgebungsvariablen: PORT (3000), HOST (0.0.0.0), DATABASE_URL (file:./data/app.db), PUBLIC_URL,
-MEILI_HOST, MEILI_KEY, SMTP_URL, MAIL_FROM, MAIL_DIR (./data/mail), CONTENT_DIR (./content), SESSION_SECRET, NODE_ENV.
-Eine neue Datenbank erhält außerhalb von NODE_ENV=production Demo-Inhalte und Demo-Konten.`);
+Umgebungsvariablen: PORT (3000), HOST (0.0.0.0), DATABASE_URL (file:./data/app.db), PUBLIC_URL, ALLOWED_HOSTS,
+MEILI_HOST, MEILI_KEY, SMTP_URL, MAIL_FROM, MAIL_DIR (./data/mail), CONTENT_DIR (./content), SESSION_SECRET,
+NODE_ENV (production), SHUTDOWN_TIMEOUT (10 s), BODY_LIMIT (1048576 Bytes), FIELD_LIMIT (1000).
+In NODE_ENV=production (Standard) ist SESSION_SECRET Pflicht (mindestens 32 Zeichen).
+Eine neue Datenbank erhält nur mit NODE_ENV=development (npm run dev) Demo-Inhalte und Demo-Konten.`);
   process.exit(0);
 }
 
@@ -31,7 +35,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let env;
+let env: ReturnType<typeof parseEnv>;
 try {
   env = parseEnv();
 } catch (e) {
@@ -44,14 +48,15 @@ try {
   opened = openDatabase(env.DATABASE_URL);
 } catch (e) {
   if (e instanceof DatabaseConfigError) fail(`Konfigurationsfehler: ${e.message}`);
-  throw e;
+  fail(`Datenbankfehler: ${(e as Error).message}`);
 }
 const { db } = opened;
 const fresh = isEmptyDatabase(db);
 try {
   runMigrations(db);
 } catch (e) {
-  fail(`Datenbankfehler: Migrationen konnten nicht angewendet werden (${(e as Error).message})`);
+  if (e instanceof MigrationError || e instanceof DatabaseConfigError) fail(`Datenbankfehler: ${e.message}`);
+  fail(`Datenbankfehler: Migrationen konnten nicht angewendet werden (${(e as Error).message.split("\n")[0]})`);
 }
 setDb(db);
 
@@ -60,7 +65,7 @@ if (fresh && env.NODE_ENV !== "production") {
   await seedDemo(db, { print: true });
 }
 
-const buildDir = process.env.BUILD_DIR;
+const buildDir = env.BUILD_DIR;
 const buildPath = resolve(buildDir ? `${buildDir}/index.js` : "build/index.js");
 const assetsDir = resolve(buildDir ? `${buildDir}/public/build` : "public/build");
 if (!existsSync(buildPath)) fail("Der Build fehlt: bitte zuerst `npm run build` ausführen.");
@@ -69,21 +74,63 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
+// Express's own error pages show stack traces outside "production"; ours never do (error handler below).
+app.set("env", "production");
 
-const allowedOrigins = [env.publicUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
+// Hosts and origins come from configuration only, never from the request's Host header.
+const site = siteAddresses({ publicUrl: env.publicUrl, allowedHosts: env.ALLOWED_HOSTS, port: env.PORT });
+const https = env.publicUrl.startsWith("https://");
 // Per-IP request limits per minute (RATE_LIMIT_READ / RATE_LIMIT_WRITE override them, e.g. for load tests).
-const writeLimiter = limiter("http-write", Number(process.env.RATE_LIMIT_WRITE) || 120, 60_000);
-const readLimiter = limiter("http-read", Number(process.env.RATE_LIMIT_READ) || 1200, 60_000);
+const writeLimiter = limiter("http-write", Number(env.RATE_LIMIT_WRITE), 60_000);
+const readLimiter = limiter("http-read", Number(env.RATE_LIMIT_READ), 60_000);
+// Request bodies: BODY_LIMIT for forms; small endpoints (and, later, upload routes) get their own limit.
+const limits = {
+  maxBytes: Number(env.BODY_LIMIT),
+  maxFields: Number(env.FIELD_LIMIT),
+  routes: [{ prefix: CSP_REPORT_PATH, maxBytes: 16 * 1024 }],
+};
+/** Set once SIGTERM/SIGINT arrived: every further response closes its connection. */
+let draining = false;
+// Headers that must appear once; a route that sets one of them again (Remix appends) is collapsed to ours.
+const SINGLE_HEADERS = [...Object.keys(securityHeaders("x", { https })), "Cache-Control", "Content-Type"];
 
 // Mask secrets in paths (invitation/reset tokens) and drop query strings: logs carry no personal data.
 const logPath = (path: string) => path.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, "/:token");
-const quiet = env.NODE_ENV === "test" || process.env.LOG_REQUESTS === "0";
+const quiet = env.NODE_ENV === "test" || env.LOG_REQUESTS === "0";
+
+function plain(res: express.Response, status: number, text: string) {
+  res.status(status).type("text/plain; charset=utf-8").send(text);
+}
+
+app.use((req, res, next) => {
+  // A Host that is not configured (DNS rebinding, a stray virtual host) never reaches the app.
+  if (!isAllowedHost(req.headers.host, site)) {
+    plain(res, 421, "Diese Adresse wird von diesem Server nicht bedient (unbekannter Host).");
+    return;
+  }
+  next();
+});
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
-  for (const [k, v] of Object.entries(securityHeaders(nonce))) res.setHeader(k, v);
+  for (const [k, v] of Object.entries(securityHeaders(nonce, { https, reportUrl: `${env.publicUrl}${CSP_REPORT_PATH}` }))) res.setHeader(k, v);
+  const noStore = needsNoStore(req.path, req.headers.cookie);
+  // Last word on headers, just before they are written: one value per single header, no-store on
+  // personal responses, Connection: close while draining.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: unknown[]) {
+    if (!this.headersSent) {
+      for (const name of SINGLE_HEADERS) {
+        const v = this.getHeader(name);
+        if (Array.isArray(v)) this.setHeader(name, name === "Cache-Control" ? v[v.length - 1] : v[0]);
+      }
+      if (noStore) this.setHeader("Cache-Control", "no-store");
+      if (draining) this.setHeader("Connection", "close");
+    }
+    return (writeHead as (...a: unknown[]) => express.Response).apply(this, args);
+  } as typeof res.writeHead;
   // Our own view of the client address; an incoming header of that name is overwritten, never trusted.
   req.headers["x-sn-client-ip"] = req.socket.remoteAddress ?? "unknown";
   if (!quiet && !req.path.startsWith("/build/") && req.path !== "/healthz") {
@@ -96,25 +143,29 @@ app.use((req, res, next) => {
 });
 
 app.use((req, res, next) => {
-  const cross = isCrossSiteRequest(
-    req.method,
-    { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), host: req.get("host") },
-    allowedOrigins,
-  );
+  // CSP reports come from the browser itself (often without Origin); the endpoint has its own size and
+  // rate limit and stores nothing a request could choose beyond a directive, an origin and a path.
+  const cspReport = req.path === CSP_REPORT_PATH;
+  const cross =
+    !cspReport &&
+    isCrossSiteRequest(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), referer: req.get("referer") }, site.origins);
   if (cross) {
-    res.status(403).type("text/plain; charset=utf-8").send("Anfrage von einer fremden Website abgelehnt (Origin-Prüfung).");
+    plain(res, 403, "Anfrage von einer fremden Website abgelehnt (Herkunftsprüfung).");
     return;
   }
   const ip = req.socket.remoteAddress ?? "unknown";
-  const isWrite = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+  const isWrite = !cspReport && !["GET", "HEAD", "OPTIONS"].includes(req.method);
   const wait = isWrite ? writeLimiter.hit(ip) : req.path.startsWith("/build/") ? 0 : readLimiter.hit(ip);
   if (wait > 0) {
     res.setHeader("Retry-After", String(wait));
-    res.status(429).type("text/plain; charset=utf-8").send(`Zu viele Anfragen. Bitte warten Sie ${wait} Sekunden.`);
+    plain(res, 429, `Zu viele Anfragen. Bitte warten Sie ${wait} Sekunden.`);
     return;
   }
   next();
 });
+
+// Before anything reads the body: bytes and fields are counted while it streams in (413 when over).
+app.use(bodyGuard(limits));
 
 app.use(compression());
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
@@ -131,14 +182,46 @@ app.get("/healthz", async (_req, res) => {
   }
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
-  }),
-);
+// Remix, with the body the guard has already read (the stream itself is consumed by then).
+const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
+app.all("*", async (req, res, next) => {
+  try {
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+      else if (v !== undefined) headers.set(k, v);
+    }
+    const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+    if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
+    // The URL's host is a checked one (Host guard above); the protocol is ours (no proxy headers trusted).
+    const request = new Request(`${req.protocol}://${req.headers.host}${req.originalUrl}`, init);
+    const response = await remix(request, { nonce: res.locals.nonce as string });
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    for (const [k, v] of response.headers.entries()) res.append(k, v);
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  } catch (e) {
+    next(e);
+  }
+});
+
+// The only error page the server itself sends: one German line, never a stack trace or a path
+// (malformed URLs, unreadable bodies, errors outside Remix).
+app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const status = Number((err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode);
+  const client = status >= 400 && status < 500;
+  if (!client) console.error(`server: ${err instanceof Error ? err.name : "Fehler"} außerhalb von Remix`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  plain(res, client ? 400 : 500, client ? "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet." : "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.");
+});
 
 const server = app.listen(Number(env.PORT), env.HOST, () => {
   console.log(`Städtenetz Südosteuropa läuft auf ${env.publicUrl} (Port ${env.PORT}).`);
@@ -153,21 +236,47 @@ const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undef
 mailTimer.unref();
 sessionTimer.unref();
 
-function shutdown() {
+// Stopping (docs/decisions/007-stopping-cleanly.md): on SIGTERM/SIGINT, first let the event loop accept the
+// connections the kernel has already completed (closing the listener at once would reset them), then stop
+// listening, answer every accepted request, close idle keep-alive connections, close the database, exit 0.
+// After SHUTDOWN_TIMEOUT the remaining connections are cut and the process exits 1.
+const shutdownMs = Number(env.SHUTDOWN_TIMEOUT) * 1000;
+function shutdown(signal: string) {
+  if (draining) return;
+  draining = true;
+  console.log(`${signal} erhalten: nehme keine neuen Verbindungen mehr an und beende laufende Anfragen …`);
   clearInterval(mailTimer);
   clearInterval(sessionTimer);
-  server.close(() => {
+  const closeDb = () => {
     try {
       db.$client.close();
     } catch {
       /* already closed */
     }
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
+  };
+  const hardStop = setTimeout(() => {
+    console.error(`Beenden: nach ${env.SHUTDOWN_TIMEOUT} s noch offene Anfragen, Verbindungen werden getrennt.`);
+    server.closeAllConnections();
+    closeDb();
+    process.exit(1);
+  }, shutdownMs);
+  hardStop.unref();
+  // setImmediate runs after a poll phase, so the connections already waiting have been accepted by then.
+  setTimeout(() => setImmediate(() => {
+    server.close(() => {
+      clearInterval(idleSweep);
+      clearTimeout(hardStop);
+      closeDb();
+      console.log("Server beendet.");
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  }), 50);
+  // Keep-alive connections become idle once their last response is out; close them as they do.
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
 
 declare global {
   // eslint-disable-next-line no-var

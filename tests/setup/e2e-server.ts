@@ -1,5 +1,6 @@
 // Starts the built site for the browser tests on a fresh temporary database with demo content and one
 // account per role (fixed test password), then runs the real server entry in production mode.
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), "sn-e2e-"));
 process.env.DATABASE_URL = `file:${join(dir, "e2e.db")}`;
 process.env.MAIL_DIR = process.env.E2E_MAIL_DIR ?? join(dir, "mail");
 process.env.PUBLIC_URL = `http://localhost:${process.env.PORT ?? 3100}`;
+// Production mode requires a secret; the test server gets a fresh random one.
+process.env.SESSION_SECRET ??= randomBytes(32).toString("hex");
 
 const { openDatabase, runMigrations } = await import("../../db/client");
 const { setDb } = await import("../../app/services/db.server");
