@@ -103,15 +103,6 @@ function plain(res: express.Response, status: number, text: string) {
 }
 
 app.use((req, res, next) => {
-  // A Host that is not configured (DNS rebinding, a stray virtual host) never reaches the app.
-  if (!isAllowedHost(req.headers.host, site)) {
-    plain(res, 421, "Diese Adresse wird von diesem Server nicht bedient (unbekannter Host).");
-    return;
-  }
-  next();
-});
-
-app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
@@ -138,6 +129,11 @@ app.use((req, res, next) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       console.log(`${req.method} ${logPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
+  }
+  // A Host that is not configured (DNS rebinding, a stray virtual host) never reaches the app.
+  if (!isAllowedHost(req.headers.host, site)) {
+    plain(res, 421, "Diese Adresse wird von diesem Server nicht bedient (unbekannter Host).");
+    return;
   }
   next();
 });
@@ -182,6 +178,7 @@ app.get("/healthz", async (_req, res) => {
   }
 });
 
+const GENERIC_ERROR = "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.";
 // Remix, with the body the guard has already read (the stream itself is consumed by then).
 const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
 app.all("*", async (req, res, next) => {
@@ -199,7 +196,15 @@ app.all("*", async (req, res, next) => {
     if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
     // The URL's host is a checked one (Host guard above); the protocol is ours (no proxy headers trusted).
     const request = new Request(`${req.protocol}://${req.headers.host}${req.originalUrl}`, init);
-    const response = await remix(request, { nonce: res.locals.nonce as string });
+    let response = await remix(request, { nonce: res.locals.nonce as string });
+    // Remix's own error answers to data requests ("Unexpected Server Error", in development with the
+    // stack) become one German line; the status and the x-remix-error marker stay for the client router.
+    if (response.headers.get("x-remix-error")) {
+      const h = new Headers(response.headers);
+      h.delete("content-length");
+      h.set("Content-Type", "application/json; charset=utf-8");
+      response = new Response(JSON.stringify({ message: GENERIC_ERROR }), { status: response.status, headers: h });
+    }
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [k, v] of response.headers.entries()) res.append(k, v);
@@ -220,7 +225,7 @@ app.use((err: unknown, _req: express.Request, res: express.Response, _next: expr
     res.destroy();
     return;
   }
-  plain(res, client ? 400 : 500, client ? "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet." : "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.");
+  plain(res, client ? 400 : 500, client ? "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet." : GENERIC_ERROR);
 });
 
 const server = app.listen(Number(env.PORT), env.HOST, () => {

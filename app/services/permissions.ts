@@ -26,6 +26,7 @@ export const ACTIONS = [
   "admin.cities",
   "admin.audit",
   "admin.categories",
+  "admin.cspReports",
   "invitation.create",
   // knowledge base and funding guide
   "content.readDrafts",
@@ -69,6 +70,7 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "admin.cities":
     case "admin.audit":
     case "admin.categories":
+    case "admin.cspReports":
       return false;
     case "invitation.create":
       return role === "koordination" && sameCity && (resource.role ?? "mitglied") === "mitglied";

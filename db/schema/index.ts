@@ -9,3 +9,4 @@ export * from "./forum";
 export * from "./foerderung";
 export * from "./wissen";
 export * from "./projekte";
+export * from "./security";

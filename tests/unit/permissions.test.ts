@@ -20,6 +20,7 @@ const matrix: Record<Action, Who[]> = {
   "admin.cities": ["admin"],
   "admin.audit": ["admin"],
   "admin.categories": ["admin"],
+  "admin.cspReports": ["admin"],
   "invitation.create": ["koordination", "admin"],
   "content.readDrafts": ["redaktion", "admin"],
   "content.edit": ["redaktion", "admin"],
