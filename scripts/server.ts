@@ -4,6 +4,8 @@
 // and one quiet log line per request. SIGTERM/SIGINT drain accepted requests before the database is closed.
 // Decision records: docs/decisions/004-own-http-server.md, 006-request-guards.md, 007-stopping-cleanly.md.
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import net, { type Socket } from "node:net";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -87,7 +89,7 @@ const readLimiter = limiter("http-read", Number(env.RATE_LIMIT_READ), 60_000);
 const limits = {
   maxBytes: Number(env.BODY_LIMIT),
   maxFields: Number(env.FIELD_LIMIT),
-  routes: [{ prefix: CSP_REPORT_PATH, maxBytes: 16 * 1024 }],
+  routes: [{ prefix: CSP_REPORT_PATH, maxBytes: 16 * 1024, types: ["application/csp-report", "application/reports+json"] }],
 };
 /** Set once SIGTERM/SIGINT arrived: every further response closes its connection. */
 let draining = false;
@@ -233,6 +235,37 @@ const server = app.listen(Number(env.PORT), env.HOST, () => {
 });
 server.on("error", (e: NodeJS.ErrnoException) => fail(`Serverfehler: Port ${env.PORT} ${e.code === "EADDRINUSE" ? "ist bereits belegt" : e.message}`));
 
+// Connection bookkeeping for the drain: a connection is busy while a request on it is open, and "fresh"
+// until its first request arrives (its bytes may still wait in the kernel while the event loop is busy).
+type Conn = { served: number; open: number; since: number };
+const conns = new Map<Socket, Conn>();
+let accepted = 0;
+server.on("connection", (socket: Socket) => {
+  accepted++;
+  conns.set(socket, { served: 0, open: 0, since: Date.now() });
+  socket.on("close", () => conns.delete(socket));
+});
+server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  const c = conns.get(req.socket);
+  if (!c) return;
+  c.open++;
+  res.on("close", () => {
+    c.open--;
+    c.served++;
+  });
+});
+/** A fresh connection gets this long to send its first request once the drain has begun. */
+const FRESH_GRACE_MS = 2000;
+/**
+ * Ends connections that carry no request: idle keep-alive ones at once, fresh ones after the grace period.
+ * end(), not destroy(): a response that is still in the socket's write buffer is delivered first.
+ */
+function endIdle(now = Date.now()) {
+  for (const [socket, c] of conns) {
+    if (c.open === 0 && !socket.writableEnded && (c.served > 0 || now - c.since > FRESH_GRACE_MS)) socket.end();
+  }
+}
+
 // Background upkeep: retry undelivered e-mail every minute, drop expired sessions every hour.
 const { deliverPendingMail } = await import("../app/services/mail.server");
 const { deleteExpiredSessions } = await import("../app/services/auth.server");
@@ -243,8 +276,8 @@ sessionTimer.unref();
 
 // Stopping (docs/decisions/007-stopping-cleanly.md): on SIGTERM/SIGINT, first let the event loop accept the
 // connections the kernel has already completed (closing the listener at once would reset them), then stop
-// listening, answer every accepted request, close idle keep-alive connections, close the database, exit 0.
-// After SHUTDOWN_TIMEOUT the remaining connections are cut and the process exits 1.
+// listening, answer every accepted request (responses now carry Connection: close), end idle keep-alive
+// connections, close the database and exit 0. After SHUTDOWN_TIMEOUT the rest is cut and the exit code is 1.
 const shutdownMs = Number(env.SHUTDOWN_TIMEOUT) * 1000;
 function shutdown(signal: string) {
   if (draining) return;
@@ -261,24 +294,43 @@ function shutdown(signal: string) {
   };
   const hardStop = setTimeout(() => {
     console.error(`Beenden: nach ${env.SHUTDOWN_TIMEOUT} s noch offene Anfragen, Verbindungen werden getrennt.`);
-    server.closeAllConnections();
+    for (const socket of conns.keys()) socket.destroy();
     closeDb();
     process.exit(1);
   }, shutdownMs);
   hardStop.unref();
-  // setImmediate runs after a poll phase, so the connections already waiting have been accepted by then.
-  setTimeout(() => setImmediate(() => {
-    server.close(() => {
-      clearInterval(idleSweep);
+  // Node accepts about one waiting connection per event-loop turn while it is busy, and closing the listener
+  // resets every connection still waiting in the kernel. So keep listening until three turns in a row (each
+  // with a poll phase: setImmediate runs after it) accepted nothing, or at most half the drain timeout.
+  const started = Date.now();
+  const listenCap = Math.min(5000, shutdownMs / 2);
+  let seen = accepted;
+  let quiet = 0;
+  const waitForBacklog = () => {
+    if (accepted !== seen) {
+      seen = accepted;
+      quiet = 0;
+    } else quiet++;
+    const elapsed = Date.now() - started;
+    if ((quiet < 3 || elapsed < 50) && elapsed < listenCap) {
+      setTimeout(() => setImmediate(waitForBacklog), 5);
+      return;
+    }
+    // net.Server's close stops listening without http's closeIdleConnections(), which would also cut
+    // accepted connections whose request has not been read yet.
+    net.Server.prototype.close.call(server);
+    // Done when every connection is closed: requests answered, idle ones ended, the clients gone.
+    const sweep = setInterval(() => {
+      endIdle();
+      if (conns.size > 0) return;
+      clearInterval(sweep);
       clearTimeout(hardStop);
       closeDb();
       console.log("Server beendet.");
       process.exit(0);
-    });
-    server.closeIdleConnections();
-  }), 50);
-  // Keep-alive connections become idle once their last response is out; close them as they do.
-  const idleSweep = setInterval(() => server.closeIdleConnections(), 100);
+    }, 25);
+  };
+  setImmediate(waitForBacklog);
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -10,12 +10,20 @@ export type BodyLimits = {
   maxBytes: number;
   /** fields in one urlencoded or multipart body */
   maxFields: number;
-  /** path prefixes with their own byte limit (small endpoints, later upload routes); first match wins */
-  routes?: { prefix: string; maxBytes: number }[];
+  /**
+   * Path prefixes with their own byte limit and accepted body types (small endpoints, later upload routes);
+   * first match wins. Every other route accepts only HTML form bodies.
+   */
+  routes?: { prefix: string; maxBytes: number; types?: string[] }[];
 };
+
+/** What browsers send for our forms (Remix's <Form> and useSubmit use the same two). */
+export const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
 export const TOO_LARGE = "Die Anfrage ist zu groß. Bitte kürzen Sie Ihre Eingabe oder teilen Sie sie auf mehrere Beiträge auf.";
 export const TOO_MANY_FIELDS = "Die Anfrage enthält zu viele Formularfelder und wurde abgelehnt.";
+export const WRONG_TYPE = "Diese Adresse nimmt nur Formulardaten entgegen.";
+export const MALFORMED = "Die Formulardaten sind fehlerhaft und wurden nicht bearbeitet.";
 
 /** Counts form fields in a body that arrives in chunks (urlencoded: `&`-separated; multipart: boundaries). */
 export class FieldCounter {
@@ -64,9 +72,28 @@ export class FieldCounter {
   }
 }
 
+function routeFor(path: string, limits: BodyLimits) {
+  return (limits.routes ?? []).find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
+}
+
 export function limitFor(path: string, limits: BodyLimits): number {
-  for (const r of limits.routes ?? []) if (path === r.prefix || path.startsWith(`${r.prefix}/`)) return r.maxBytes;
-  return limits.maxBytes;
+  return routeFor(path, limits)?.maxBytes ?? limits.maxBytes;
+}
+
+/** Media type without parameters, lower case ("" when absent). */
+function mediaType(contentType: string | undefined): string {
+  return (contentType ?? "").split(";")[0].trim().toLowerCase();
+}
+
+/** A multipart body must open with its boundary and be closed by it; otherwise it is refused before Remix. */
+export function isWellFormedMultipart(contentType: string | undefined, body: Buffer): boolean {
+  const m = /boundary=(?:"([^"]{1,70})"|([^;\s]{1,70}))/i.exec(contentType ?? "");
+  if (!m) return false;
+  const delimiter = Buffer.from(`--${m[1] ?? m[2]}`, "latin1");
+  let start = 0;
+  while (start < body.length && (body[start] === 0x0d || body[start] === 0x0a)) start++;
+  if (body.indexOf(delimiter, start) !== start) return false;
+  return body.lastIndexOf(Buffer.concat([delimiter, Buffer.from("--")])) > start;
 }
 
 declare module "node:http" {
@@ -76,9 +103,9 @@ declare module "node:http" {
   }
 }
 
-function refuse(req: IncomingMessage, res: ServerResponse, text: string) {
+function refuse(req: IncomingMessage, res: ServerResponse, text: string, status = 413) {
   if (res.headersSent) return;
-  res.statusCode = 413;
+  res.statusCode = status;
   // Close the connection after the answer: the rest of the body is never read.
   res.setHeader("Connection", "close");
   res.setHeader("Content-Type", "text/plain; charset=utf-8");
@@ -94,9 +121,13 @@ export function bodyGuard(limits: BodyLimits) {
   return (req: IncomingMessage & { path?: string }, res: ServerResponse, next: (err?: unknown) => void) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const path = req.path ?? (req.url ?? "/").split("?")[0];
-    const maxBytes = limitFor(path, limits);
+    const route = routeFor(path, limits);
+    const maxBytes = route?.maxBytes ?? limits.maxBytes;
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
+    const type = mediaType(req.headers["content-type"]);
+    const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers["transfer-encoding"] !== undefined;
+    if (hasBody && !(route?.types ?? FORM_TYPES).includes(type)) return refuse(req, res, WRONG_TYPE, 415);
     const counter = FieldCounter.forContentType(req.headers["content-type"]);
     const chunks: Buffer[] = [];
     let total = 0;
@@ -110,6 +141,9 @@ export function bodyGuard(limits: BodyLimits) {
       if (refusal) return refuse(req, res, refusal);
       if (err) return next(err);
       req.guardedBody = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+      if (type === "multipart/form-data" && total > 0 && !isWellFormedMultipart(req.headers["content-type"], req.guardedBody)) {
+        return refuse(req, res, MALFORMED, 400);
+      }
       next();
     };
     const onData = (chunk: Buffer) => {
