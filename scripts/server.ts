@@ -141,6 +141,12 @@ app.use((req, res, next) => {
 });
 
 app.use((req, res, next) => {
+  // The site's forms use GET and POST only; other methods never reach Remix.
+  if (!["GET", "HEAD", "POST", "OPTIONS"].includes(req.method)) {
+    res.setHeader("Allow", "GET, HEAD, POST");
+    plain(res, 405, "Diese Anfragemethode wird nicht unterstützt.");
+    return;
+  }
   // CSP reports come from the browser itself (often without Origin); the endpoint has its own size and
   // rate limit and stores nothing a request could choose beyond a directive, an origin and a path.
   const cspReport = req.path === CSP_REPORT_PATH;
@@ -180,6 +186,22 @@ app.get("/healthz", async (_req, res) => {
   }
 });
 
+/** Drops cookie pairs whose value is not valid percent-encoding (they would make cookie parsers throw). */
+function decodableCookies(header: string): string {
+  return header
+    .split(";")
+    .filter((pair) => {
+      const value = pair.slice(pair.indexOf("=") + 1);
+      try {
+        decodeURIComponent(value);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .join(";");
+}
+
 const GENERIC_ERROR = "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.";
 // Remix, with the body the guard has already read (the stream itself is consumed by then).
 const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
@@ -191,7 +213,8 @@ app.all("*", async (req, res, next) => {
     });
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
-      if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+      if (k === "cookie" && typeof v === "string") headers.set(k, decodableCookies(v));
+      else if (Array.isArray(v)) for (const x of v) headers.append(k, x);
       else if (v !== undefined) headers.set(k, v);
     }
     const init: RequestInit = { method: req.method, headers, signal: controller.signal };
@@ -301,9 +324,10 @@ function shutdown(signal: string) {
   hardStop.unref();
   // Node accepts about one waiting connection per event-loop turn while it is busy, and closing the listener
   // resets every connection still waiting in the kernel. So keep listening until three turns in a row (each
-  // with a poll phase: setImmediate runs after it) accepted nothing, or at most half the drain timeout.
+  // with a poll phase: setImmediate runs after it) accepted nothing, or at most 80 % of the drain timeout
+  // (under load each turn renders a page, so a long queue takes seconds to take in).
   const started = Date.now();
-  const listenCap = Math.min(5000, shutdownMs / 2);
+  const listenCap = shutdownMs * 0.8;
   let seen = accepted;
   let quiet = 0;
   const waitForBacklog = () => {
