@@ -23,7 +23,7 @@ function tempDir() {
   return mkdtempSync(join(tmpdir(), "sn-start-"));
 }
 
-describe("start-up errors: one German line, exit 1", () => {
+describe("start-up errors: one German line, exit 1", { timeout: 120_000 }, () => {
   it("production without SESSION_SECRET refuses to start", () => {
     const r = node(["scripts/server.ts"], { SESSION_SECRET: "", DATABASE_URL: `file:${join(tempDir(), "a.db")}` });
     expect(r.status).toBe(1);
@@ -86,7 +86,7 @@ describe("start-up errors: one German line, exit 1", () => {
   });
 });
 
-describe("production defaults", () => {
+describe("production defaults", { timeout: 120_000 }, () => {
   let s: Running | undefined;
   beforeAll(async () => {
     s = await startServer();
@@ -161,7 +161,7 @@ describe("production defaults", () => {
   });
 });
 
-describe("HSTS under https", () => {
+describe("HSTS under https", { timeout: 120_000 }, () => {
   let s: Running | undefined;
   beforeAll(async () => {
     s = await startServer({ env: { PUBLIC_URL: "https://staedtenetz.example" } });
@@ -207,7 +207,7 @@ function actionRoutes(): string[] {
     });
 }
 
-describe("cross-site and DNS-rebinding POSTs to every action route", () => {
+describe("cross-site and DNS-rebinding POSTs to every action route", { timeout: 120_000 }, () => {
   let s: Running | undefined;
   let admin = "";
   beforeAll(async () => {
@@ -253,7 +253,7 @@ describe("cross-site and DNS-rebinding POSTs to every action route", () => {
   });
 });
 
-describe("personal responses are not stored by caches", () => {
+describe("personal responses are not stored by caches", { timeout: 120_000 }, () => {
   let s: Running | undefined;
   beforeAll(async () => {
     s = await startServer({ entry: "e2e" });
@@ -276,7 +276,7 @@ describe("personal responses are not stored by caches", () => {
   });
 });
 
-describe("bounded request bodies and CSP reports", () => {
+describe("bounded request bodies and CSP reports", { timeout: 120_000 }, () => {
   let s: Running | undefined;
   beforeAll(async () => {
     s = await startServer({ entry: "e2e" });
