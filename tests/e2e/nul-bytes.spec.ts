@@ -2,7 +2,8 @@
 // app/entry.server.tsx removes them). Crawls every page type as guest and in every demo role, following the
 // site's own links, including the editor pages with textareas, and checks the raw bytes of each response.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { ACCOUNTS, login, type AccountKey } from "./helpers";
+import { ACCOUNTS, login } from "./helpers";
+import type { AccountKey } from "./accounts";
 
 /** Page type of a path: literal segments kept, slugs and ids replaced, so each type is sampled a few times. */
 function pageType(path: string): string {
