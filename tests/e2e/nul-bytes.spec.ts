@@ -13,7 +13,9 @@ function pageType(path: string): string {
     .join("/");
 }
 
-const SKIP = /^\/(abmelden|build\/|konto\.daten\.json|projekte\/export\.)|\.(ics|xml|csv|json)$/;
+// Binary assets (the favicon) legitimately contain 0x00; downloads and sign-out are not pages.
+const SKIP = /^\/(abmelden|build\/|konto\.daten\.json|projekte\/export\.)|\.(ics|xml|csv|json|ico|png|jpe?g|svg|webp|woff2?)$/;
+const isText = (type: string | undefined) => !type || /^text\/|json|turbo-stream/.test(type);
 const PER_TYPE = 3;
 const MAX_PAGES = 120;
 
@@ -34,6 +36,7 @@ async function crawl(request: APIRequestContext, seeds: string[]) {
     const r = await request.get(path, { maxRedirects: 0 });
     const body = await r.body();
     checked++;
+    if (!isText(r.headers()["content-type"])) continue;
     if (body.includes(0)) withNul.push(`${path} (${r.status()})`);
     // The .data variant of the same page (client navigation) must be clean as well.
     const data = await request.get(path === "/" ? "/_root.data" : `${path.split("?")[0]}.data`, { maxRedirects: 0 });
