@@ -11,3 +11,4 @@ export * from "./wissen";
 export * from "./projekte";
 export * from "./idempotency";
 export * from "./steuerung";
+export * from "./security";
