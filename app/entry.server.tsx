@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { createNulFilter } from "./services/strip-nul.server";
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
@@ -28,11 +29,14 @@ export default function handleRequest(
         nonce,
         [callbackName]: () => {
           shellRendered = true;
+          // React → NUL filter (react#24985, see strip-nul.server.ts) → response.
           const body = new PassThrough();
+          const filter = createNulFilter();
+          filter.pipe(body);
           const stream = createReadableStreamFromReadable(body);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+          pipe(filter);
         },
         onShellError(error: unknown) {
           reject(error);

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync, accessSync, constants, existsSync } from "node:fs";
+import { readMigrationFiles } from "drizzle-orm/migrator";
+import { mkdirSync, accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema/index";
@@ -21,6 +21,22 @@ export function databasePath(url: string = process.env.DATABASE_URL || DEFAULT_D
 }
 
 export class DatabaseConfigError extends Error {}
+/** A migration failed: names the migration (its tag, i.e. the file without .sql) and SQLite's reason. */
+export class MigrationError extends Error {
+  constructor(
+    readonly tag: string,
+    readonly reason: string,
+  ) {
+    super(`Migration ${tag} (db/migrations/${tag}.sql) ist fehlgeschlagen: ${reason}`);
+  }
+}
+
+/** SQLite's own message, without drizzle's "Failed query: <sql>" wrapper. */
+function sqliteReason(e: unknown): string {
+  let c = e as { cause?: unknown; message?: string } | undefined;
+  while (c && c.cause && typeof c.cause === "object") c = c.cause as typeof c;
+  return String(c?.message ?? e).split("\n")[0];
+}
 
 /** Opens (creating the folder) with WAL, foreign keys, synchronous=FULL and a busy timeout. */
 export function openDatabase(url?: string): { db: DB; path: string; isNew: boolean } {
@@ -44,16 +60,67 @@ export function openDatabase(url?: string): { db: DB; path: string; isNew: boole
   } catch (e) {
     throw new DatabaseConfigError(`DATABASE_URL: Datenbank ${path} kann nicht geöffnet werden (${(e as Error).message})`);
   }
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.pragma("synchronous = FULL");
-  sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
-  const db = drizzle(sqlite, { schema }) as DB;
+  try {
+    sqlite.pragma("busy_timeout = 5000");
+    if (!isNew) {
+      // A file that is not SQLite fails here ("file is not a database"); a damaged one fails quick_check.
+      const rows = sqlite.pragma("quick_check") as { quick_check: string }[];
+      const verdict = rows.map((r) => r.quick_check).filter((r) => r !== "ok");
+      if (verdict.length) {
+        sqlite.close();
+        throw new DatabaseConfigError(
+          `DATABASE_URL: Datenbankdatei ${path} ist beschädigt (PRAGMA quick_check: ${verdict[0].slice(0, 200)}${verdict.length > 1 ? ` und ${verdict.length - 1} weitere Befunde` : ""})`,
+        );
+      }
+    }
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = FULL");
+    sqlite.pragma("foreign_keys = ON");
+  } catch (e) {
+    if (e instanceof DatabaseConfigError) throw e;
+    try {
+      sqlite.close();
+    } catch {
+      /* not open */
+    }
+    const code = (e as { code?: string }).code;
+    const reason = code === "SQLITE_NOTADB" ? "keine SQLite-Datenbank" : code === "SQLITE_CORRUPT" ? "beschädigt" : "nicht lesbar";
+    throw new DatabaseConfigError(`DATABASE_URL: Datenbankdatei ${path} ist ${reason} (${sqliteReason(e)})`);
+  }
+  const db = preferImmediateTransactions(drizzle(sqlite, { schema }) as DB);
   return { db, path, isNew };
 }
 
-export function runMigrations(db: DB) {
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+/**
+ * Transactions default to BEGIN IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for it. A
+ * deferred transaction that reads first and writes later fails at once with SQLITE_BUSY when another process (e.g.
+ * `content:import`) committed in between – that was a user's 500 during an import. Savepoints are unaffected.
+ */
+export function preferImmediateTransactions(db: DB): DB {
+  const deferredDefault = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<DB["transaction"]>[0], config?: Parameters<DB["transaction"]>[1]) =>
+    deferredDefault(fn, { behavior: "immediate", ...config })) as DB["transaction"];
+  return db;
+}
+
+/**
+ * Applies the pending migrations of db/migrations in order, each in its own transaction, with drizzle's own
+ * bookkeeping (`__drizzle_migrations`), so drizzle-kit and older databases stay compatible. A failure
+ * throws MigrationError naming the migration and SQLite's reason (not the SQL).
+ */
+export function runMigrations(db: DB, migrationsFolder = MIGRATIONS_DIR) {
+  const config = { migrationsFolder };
+  const migrations = readMigrationFiles(config);
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, "utf8")) as { entries: { tag: string }[] };
+  const dialect = (db as unknown as { dialect: { migrate: (m: unknown[], s: unknown, c: unknown) => void } }).dialect;
+  const session = (db as unknown as { session: unknown }).session;
+  migrations.forEach((migration, i) => {
+    try {
+      dialect.migrate([migration], session, config);
+    } catch (e) {
+      throw new MigrationError(journal.entries[i]?.tag ?? `Nr. ${i}`, sqliteReason(e));
+    }
+  });
 }
 
 /** Has the schema never been migrated (a new database)? */

@@ -20,6 +20,7 @@ const RUNS = Number(values.runs ?? 20);
 const dir = mkdtempSync(join(tmpdir(), "sn-bench-forum-"));
 process.env.DATABASE_URL = `file:${join(dir, "bench.db")}`;
 process.env.NODE_ENV = "production";
+process.env.SESSION_SECRET ??= "bench-".padEnd(40, "x"); // production mode requires one; a throwaway DB
 process.env.PUBLIC_URL ??= "http://localhost:3000";
 
 const { openDatabase, runMigrations } = await import("../db/client");

@@ -1,6 +1,7 @@
 // Requests per second of the server-rendered home page vs. a bare node:http server in the same run.
 // Both listen on loopback only; bounded duration. Usage: npm run bench:http [-- --seconds 10 --connections 10]
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -44,7 +45,7 @@ function run(url: string) {
 
 const dir = mkdtempSync(join(tmpdir(), "sn-bench-"));
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-  env: { ...process.env, PORT: String(APP_PORT), HOST: "127.0.0.1", NODE_ENV: "production", LOG_REQUESTS: "0", RATE_LIMIT_READ: "100000000", DATABASE_URL: `file:${join(dir, "bench.db")}` },
+  env: { ...process.env, PORT: String(APP_PORT), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), LOG_REQUESTS: "0", RATE_LIMIT_READ: "100000000", DATABASE_URL: `file:${join(dir, "bench.db")}` },
   stdio: ["ignore", "ignore", "inherit"],
 });
 try {

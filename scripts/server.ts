@@ -1,28 +1,35 @@
 // HTTP server of the site: `npm start` (after `npm run build`). Validates the configuration, migrates the
 // database, seeds demo data into a brand-new database outside production, then serves the Remix build with
-// security headers, a per-request CSP nonce, cross-site checks, rate limits and one quiet log line per request.
+// security headers, a per-request CSP nonce, Host and cross-site checks, rate limits, bounded request bodies
+// and one quiet log line per request. SIGTERM/SIGINT drain accepted requests before the database is closed.
+// Decision records: docs/decisions/004-own-http-server.md, 007-request-guards.md, 008-stopping-cleanly.md.
 import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import net, { type Socket } from "node:net";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
-import { parseEnv, EnvError } from "../app/services/env.server";
-import { DatabaseConfigError, isEmptyDatabase, openDatabase, runMigrations } from "../db/client";
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import { missingSecretError, parseEnv, EnvError } from "../app/services/env.server";
+import { DatabaseConfigError, MigrationError, isEmptyDatabase, openDatabase, runMigrations } from "../db/client";
 import { setDb } from "../app/services/db.server";
-import { isCrossSiteRequest, securityHeaders } from "../app/services/security";
+import { CSP_REPORT_PATH, isAllowedHost, isCrossSiteRequest, needsNoStore, securityHeaders, siteAddresses } from "../app/services/security";
+import { bodyGuard } from "./lib/body-guard";
 import { limiter } from "../app/services/rate-limit.server";
+import { createSearchHealth } from "../app/services/search/health.server";
 
 if (process.argv.includes("--help")) {
   console.log(`Startet die Website (vorher: npm run build).
 
 Aufruf: npm start
 
-Umgebungsvariablen: PORT (3000), HOST (0.0.0.0), DATABASE_URL (file:./data/app.db), PUBLIC_URL,
-MEILI_HOST, MEILI_KEY, SMTP_URL, MAIL_FROM, MAIL_DIR (./data/mail), CONTENT_DIR (./content), SESSION_SECRET, NODE_ENV.
-Eine neue Datenbank erhält außerhalb von NODE_ENV=production Demo-Inhalte und Demo-Konten.`);
+Umgebungsvariablen: PORT (3000), HOST (0.0.0.0), DATABASE_URL (file:./data/app.db), PUBLIC_URL, ALLOWED_HOSTS,
+MEILI_HOST, MEILI_KEY, SMTP_URL, MAIL_FROM, MAIL_DIR (./data/mail), CONTENT_DIR (./content), SESSION_SECRET,
+NODE_ENV (production), SHUTDOWN_TIMEOUT (10 s), BODY_LIMIT (1048576 Bytes), FIELD_LIMIT (1000).
+In NODE_ENV=production (Standard) ist SESSION_SECRET Pflicht (mindestens 32 Zeichen).
+Eine neue Datenbank erhält nur mit NODE_ENV=development (npm run dev) Demo-Inhalte und Demo-Konten.`);
   process.exit(0);
 }
 
@@ -31,27 +38,30 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-let env;
+let env: ReturnType<typeof parseEnv>;
 try {
   env = parseEnv();
 } catch (e) {
   if (e instanceof EnvError) fail(e.message);
   throw e;
 }
+const secretProblem = missingSecretError(env);
+if (secretProblem) fail(secretProblem);
 
 let opened;
 try {
   opened = openDatabase(env.DATABASE_URL);
 } catch (e) {
   if (e instanceof DatabaseConfigError) fail(`Konfigurationsfehler: ${e.message}`);
-  throw e;
+  fail(`Datenbankfehler: ${(e as Error).message}`);
 }
 const { db } = opened;
 const fresh = isEmptyDatabase(db);
 try {
   runMigrations(db);
 } catch (e) {
-  fail(`Datenbankfehler: Migrationen konnten nicht angewendet werden (${(e as Error).message})`);
+  if (e instanceof MigrationError || e instanceof DatabaseConfigError) fail(`Datenbankfehler: ${e.message}`);
+  fail(`Datenbankfehler: Migrationen konnten nicht angewendet werden (${(e as Error).message.split("\n")[0]})`);
 }
 setDb(db);
 
@@ -60,7 +70,7 @@ if (fresh && env.NODE_ENV !== "production") {
   await seedDemo(db, { print: true });
 }
 
-const buildDir = process.env.BUILD_DIR;
+const buildDir = env.BUILD_DIR;
 const buildPath = resolve(buildDir ? `${buildDir}/index.js` : "build/index.js");
 const assetsDir = resolve(buildDir ? `${buildDir}/public/build` : "public/build");
 if (!existsSync(buildPath)) fail("Der Build fehlt: bitte zuerst `npm run build` ausführen.");
@@ -69,21 +79,54 @@ const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
+// Express's own error pages show stack traces outside "production"; ours never do (error handler below).
+app.set("env", "production");
 
-const allowedOrigins = [env.publicUrl, `http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
+// Hosts and origins come from configuration only, never from the request's Host header.
+const site = siteAddresses({ publicUrl: env.publicUrl, allowedHosts: env.ALLOWED_HOSTS, port: env.PORT });
+const https = env.publicUrl.startsWith("https://");
 // Per-IP request limits per minute (RATE_LIMIT_READ / RATE_LIMIT_WRITE override them, e.g. for load tests).
-const writeLimiter = limiter("http-write", Number(process.env.RATE_LIMIT_WRITE) || 120, 60_000);
-const readLimiter = limiter("http-read", Number(process.env.RATE_LIMIT_READ) || 1200, 60_000);
+const writeLimiter = limiter("http-write", Number(env.RATE_LIMIT_WRITE), 60_000);
+const readLimiter = limiter("http-read", Number(env.RATE_LIMIT_READ), 60_000);
+// Request bodies: BODY_LIMIT for forms; small endpoints (and, later, upload routes) get their own limit.
+const limits = {
+  maxBytes: Number(env.BODY_LIMIT),
+  maxFields: Number(env.FIELD_LIMIT),
+  routes: [{ prefix: CSP_REPORT_PATH, maxBytes: 16 * 1024, types: ["application/csp-report", "application/reports+json"] }],
+};
+/** Set once SIGTERM/SIGINT arrived: every further response closes its connection. */
+let draining = false;
+// Headers that must appear once; a route that sets one of them again (Remix appends) is collapsed to ours.
+const SINGLE_HEADERS = [...Object.keys(securityHeaders("x", { https })), "Cache-Control", "Content-Type"];
 
 // Mask secrets in paths (invitation/reset tokens) and drop query strings: logs carry no personal data.
 const logPath = (path: string) => path.replace(/\/[A-Za-z0-9_-]{20,}(?=\/|$)/g, "/:token");
-const quiet = env.NODE_ENV === "test" || process.env.LOG_REQUESTS === "0";
+const quiet = env.NODE_ENV === "test" || env.LOG_REQUESTS === "0";
+
+function plain(res: express.Response, status: number, text: string) {
+  res.status(status).type("text/plain; charset=utf-8").send(text);
+}
 
 app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   const nonce = randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
-  for (const [k, v] of Object.entries(securityHeaders(nonce))) res.setHeader(k, v);
+  for (const [k, v] of Object.entries(securityHeaders(nonce, { https, reportUrl: `${env.publicUrl}${CSP_REPORT_PATH}` }))) res.setHeader(k, v);
+  const noStore = needsNoStore(req.path, req.headers.cookie);
+  // Last word on headers, just before they are written: one value per single header, no-store on
+  // personal responses, Connection: close while draining.
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: express.Response, ...args: unknown[]) {
+    if (!this.headersSent) {
+      for (const name of SINGLE_HEADERS) {
+        const v = this.getHeader(name);
+        if (Array.isArray(v)) this.setHeader(name, name === "Cache-Control" ? v[v.length - 1] : v[0]);
+      }
+      if (noStore) this.setHeader("Cache-Control", "no-store");
+      if (draining) this.setHeader("Connection", "close");
+    }
+    return (writeHead as (...a: unknown[]) => express.Response).apply(this, args);
+  } as typeof res.writeHead;
   // Our own view of the client address; an incoming header of that name is overwritten, never trusted.
   req.headers["x-sn-client-ip"] = req.socket.remoteAddress ?? "unknown";
   if (!quiet && !req.path.startsWith("/build/") && req.path !== "/healthz") {
@@ -92,58 +135,166 @@ app.use((req, res, next) => {
       console.log(`${req.method} ${logPath(req.path)} ${res.statusCode} ${ms.toFixed(1)}ms`);
     });
   }
+  // A Host that is not configured (DNS rebinding, a stray virtual host) never reaches the app.
+  if (!isAllowedHost(req.headers.host, site)) {
+    plain(res, 421, "Diese Adresse wird von diesem Server nicht bedient (unbekannter Host).");
+    return;
+  }
   next();
 });
 
 app.use((req, res, next) => {
-  const cross = isCrossSiteRequest(
-    req.method,
-    { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), host: req.get("host") },
-    allowedOrigins,
-  );
+  // The site's forms use GET and POST only; other methods never reach Remix.
+  if (!["GET", "HEAD", "POST", "OPTIONS"].includes(req.method)) {
+    res.setHeader("Allow", "GET, HEAD, POST");
+    plain(res, 405, "Diese Anfragemethode wird nicht unterstützt.");
+    return;
+  }
+  // CSP reports come from the browser itself (often without Origin); the endpoint has its own size and
+  // rate limit and stores nothing a request could choose beyond a directive, an origin and a path.
+  const cspReport = req.path === CSP_REPORT_PATH;
+  const cross =
+    !cspReport &&
+    isCrossSiteRequest(req.method, { origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), referer: req.get("referer") }, site.origins);
   if (cross) {
-    res.status(403).type("text/plain; charset=utf-8").send("Anfrage von einer fremden Website abgelehnt (Origin-Prüfung).");
+    plain(res, 403, "Anfrage von einer fremden Website abgelehnt (Herkunftsprüfung).");
     return;
   }
   const ip = req.socket.remoteAddress ?? "unknown";
-  const isWrite = !["GET", "HEAD", "OPTIONS"].includes(req.method);
+  const isWrite = !cspReport && !["GET", "HEAD", "OPTIONS"].includes(req.method);
   const wait = isWrite ? writeLimiter.hit(ip) : req.path.startsWith("/build/") ? 0 : readLimiter.hit(ip);
   if (wait > 0) {
     res.setHeader("Retry-After", String(wait));
-    res.status(429).type("text/plain; charset=utf-8").send(`Zu viele Anfragen. Bitte warten Sie ${wait} Sekunden.`);
+    plain(res, 429, `Zu viele Anfragen. Bitte warten Sie ${wait} Sekunden.`);
     return;
   }
   next();
 });
+
+// Before anything reads the body: bytes and fields are counted while it streams in (413 when over).
+app.use(bodyGuard(limits));
 
 app.use(compression());
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
+// /healthz: 503 only when the database is unusable; otherwise 200 with {"db":"ok","search":"ok"|"degraded"}.
+// The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap.
+const searchHealth = createSearchHealth({ sqlite: () => db.$client, meiliHost: env.MEILI_HOST });
 app.get("/healthz", async (_req, res) => {
+  res.setHeader("Cache-Control", "no-store");
   try {
     db.$client.prepare("select 1").get();
-    const searchReady = globalThis.__searchReady ? await globalThis.__searchReady() : true;
-    if (!searchReady) throw new Error("search");
-    res.status(200).type("text/plain").send("ok");
   } catch {
-    res.status(503).type("text/plain").send("nicht bereit");
+    res.status(503).json({ db: "nicht erreichbar", search: "unbekannt" });
+    return;
+  }
+  const search = await searchHealth.check().catch(() => "degraded" as const);
+  res.status(200).json({ db: "ok", search });
+});
+
+/** Drops cookie pairs whose value is not valid percent-encoding (they would make cookie parsers throw). */
+function decodableCookies(header: string): string {
+  return header
+    .split(";")
+    .filter((pair) => {
+      const value = pair.slice(pair.indexOf("=") + 1);
+      try {
+        decodeURIComponent(value);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .join(";");
+}
+
+const GENERIC_ERROR = "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.";
+// Remix, with the body the guard has already read (the stream itself is consumed by then).
+const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
+app.all("*", async (req, res, next) => {
+  try {
+    const controller = new AbortController();
+    res.on("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) {
+      if (k === "cookie" && typeof v === "string") headers.set(k, decodableCookies(v));
+      else if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+      else if (v !== undefined) headers.set(k, v);
+    }
+    const init: RequestInit = { method: req.method, headers, signal: controller.signal };
+    if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
+    // The URL's host is a checked one (Host guard above); the protocol is ours (no proxy headers trusted).
+    const request = new Request(`${req.protocol}://${req.headers.host}${req.originalUrl}`, init);
+    let response = await remix(request, { nonce: res.locals.nonce as string });
+    // Remix's own error answers to data requests ("Unexpected Server Error", in development with the
+    // stack) become one German line; the status and the x-remix-error marker stay for the client router.
+    if (response.headers.get("x-remix-error")) {
+      const h = new Headers(response.headers);
+      h.delete("content-length");
+      h.set("Content-Type", "application/json; charset=utf-8");
+      response = new Response(JSON.stringify({ message: GENERIC_ERROR }), { status: response.status, headers: h });
+    }
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    for (const [k, v] of response.headers.entries()) res.append(k, v);
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  } catch (e) {
+    next(e);
   }
 });
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: env.NODE_ENV === "production" ? "production" : "development",
-    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string }),
-  }),
-);
+// The only error page the server itself sends: one German line, never a stack trace or a path
+// (malformed URLs, unreadable bodies, errors outside Remix).
+app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const status = Number((err as { status?: number; statusCode?: number })?.status ?? (err as { statusCode?: number })?.statusCode);
+  const client = status >= 400 && status < 500;
+  if (!client) console.error(`server: ${err instanceof Error ? err.name : "Fehler"} außerhalb von Remix`);
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  plain(res, client ? 400 : 500, client ? "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet." : GENERIC_ERROR);
+});
 
 const server = app.listen(Number(env.PORT), env.HOST, () => {
   console.log(`Städtenetz Südosteuropa läuft auf ${env.publicUrl} (Port ${env.PORT}).`);
 });
 server.on("error", (e: NodeJS.ErrnoException) => fail(`Serverfehler: Port ${env.PORT} ${e.code === "EADDRINUSE" ? "ist bereits belegt" : e.message}`));
+
+// Connection bookkeeping for the drain: a connection is busy while a request on it is open, and "fresh"
+// until its first request arrives (its bytes may still wait in the kernel while the event loop is busy).
+type Conn = { served: number; open: number; since: number };
+const conns = new Map<Socket, Conn>();
+let accepted = 0;
+server.on("connection", (socket: Socket) => {
+  accepted++;
+  conns.set(socket, { served: 0, open: 0, since: Date.now() });
+  socket.on("close", () => conns.delete(socket));
+});
+server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+  const c = conns.get(req.socket);
+  if (!c) return;
+  c.open++;
+  res.on("close", () => {
+    c.open--;
+    c.served++;
+  });
+});
+/** A fresh connection gets this long to send its first request once the drain has begun. */
+const FRESH_GRACE_MS = 2000;
+/**
+ * Ends connections that carry no request: idle keep-alive ones at once, fresh ones after the grace period.
+ * end(), not destroy(): a response that is still in the socket's write buffer is delivered first.
+ */
+function endIdle(now = Date.now()) {
+  for (const [socket, c] of conns) {
+    if (c.open === 0 && !socket.writableEnded && (c.served > 0 || now - c.since > FRESH_GRACE_MS)) socket.end();
+  }
+}
 
 // Background upkeep: the mail delivery loop, the daily jobs (digest at DIGEST_HOUR), expired sessions hourly.
 const { startMailWorker, stopMailWorker } = await import("../app/services/mail.server");
@@ -153,25 +304,72 @@ startMailWorker(db);
 startDigestScheduler(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 sessionTimer.unref();
+// Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
+const { startScheduledBackups } = await import("../app/services/backup.server");
+const stopBackups = startScheduledBackups(db.$client, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, hour: env.BACKUP_HOUR });
 
-function shutdown() {
-  const background = Promise.all([stopMailWorker(), stopDigestScheduler()]);
+// Stopping (docs/decisions/008-stopping-cleanly.md): on SIGTERM/SIGINT, first let the event loop accept the
+// connections the kernel has already completed (closing the listener at once would reset them), then stop
+// listening, answer every accepted request (responses now carry Connection: close), end idle keep-alive
+// connections, close the database and exit 0. After SHUTDOWN_TIMEOUT the rest is cut and the exit code is 1.
+const shutdownMs = Number(env.SHUTDOWN_TIMEOUT) * 1000;
+function shutdown(signal: string) {
+  if (draining) return;
+  draining = true;
+  console.log(`${signal} erhalten: nehme keine neuen Verbindungen mehr an und beende laufende Anfragen …`);
+  // The mail loop and the daily jobs stop first; a mail in flight is marked sent before the database closes.
+  const background = Promise.all([stopMailWorker(), stopDigestScheduler()]).catch(() => undefined);
   clearInterval(sessionTimer);
-  server.close(async () => {
-    await background.catch(() => undefined); // a mail in flight is marked sent before the database closes
+  stopBackups();
+  const closeDb = () => {
     try {
       db.$client.close();
     } catch {
       /* already closed */
     }
-    process.exit(0);
-  });
-  setTimeout(() => process.exit(0), 5000).unref();
+  };
+  const hardStop = setTimeout(() => {
+    console.error(`Beenden: nach ${env.SHUTDOWN_TIMEOUT} s noch offene Anfragen, Verbindungen werden getrennt.`);
+    for (const socket of conns.keys()) socket.destroy();
+    closeDb();
+    process.exit(1);
+  }, shutdownMs);
+  hardStop.unref();
+  // Node accepts about one waiting connection per event-loop turn while it is busy, and closing the listener
+  // resets every connection still waiting in the kernel. So keep listening until three turns in a row (each
+  // with a poll phase: setImmediate runs after it) accepted nothing, or at most 80 % of the drain timeout
+  // (under load each turn renders a page, so a long queue takes seconds to take in).
+  const started = Date.now();
+  const listenCap = shutdownMs * 0.8;
+  let seen = accepted;
+  let quiet = 0;
+  const waitForBacklog = () => {
+    if (accepted !== seen) {
+      seen = accepted;
+      quiet = 0;
+    } else quiet++;
+    const elapsed = Date.now() - started;
+    if ((quiet < 3 || elapsed < 50) && elapsed < listenCap) {
+      setTimeout(() => setImmediate(waitForBacklog), 5);
+      return;
+    }
+    // net.Server's close stops listening without http's closeIdleConnections(), which would also cut
+    // accepted connections whose request has not been read yet.
+    net.Server.prototype.close.call(server);
+    // Done when every connection is closed: requests answered, idle ones ended, the clients gone.
+    const sweep = setInterval(() => {
+      endIdle();
+      if (conns.size > 0) return;
+      clearInterval(sweep);
+      void background.then(() => {
+        clearTimeout(hardStop);
+        closeDb();
+        console.log("Server beendet.");
+        process.exit(0);
+      });
+    }, 25);
+  };
+  setImmediate(waitForBacklog);
 }
-process.on("SIGTERM", shutdown);
-process.on("SIGINT", shutdown);
-
-declare global {
-  // eslint-disable-next-line no-var
-  var __searchReady: (() => Promise<boolean>) | undefined;
-}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));

@@ -36,8 +36,9 @@ const lintCode = run("npx", ["oxlint", "-c", ".oxlintrc.json", "--deny-warnings"
 stages.push({ name: "Lint (oxlint)", code: lintCode });
 const typeCode = run("npx", ["tsc", "--noEmit"]);
 stages.push({ name: "Typprüfung (tsc)", code: typeCode });
-const vitestCode = run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]);
+// Build first: the integration tests that start the real server (tests/setup/app-server.ts) use build/.
 const buildCode = run("npx", ["remix", "build"]);
+const vitestCode = run("npx", ["vitest", "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile=${VITEST_JSON}`]);
 const e2eCode = buildCode === 0 ? run("npx", ["playwright", "test", "--config", "tests/e2e/playwright.config.ts"]) : 1;
 
 let passed = 0;

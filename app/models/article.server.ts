@@ -105,6 +105,8 @@ function resolveRelativeLinks(html: string, resolve: ReturnType<typeof wikiResol
   });
 }
 
+export type RenderedArticle = ReturnType<typeof renderArticle>;
+
 export function renderArticle(db: Executor, type: string, body: string) {
   const resolve = wikiResolver(db);
   const r = renderMarkdown(body, { resolveWikiLink: resolve, headingAnchors: true });
@@ -198,9 +200,9 @@ type WriteSource = "web" | "import" | "restore" | "suggestion";
 function writeArticle(
   db: Executor,
   input: ArticleInput & { slug: string },
-  opts: { existingId?: number; authorId: string | null; source: WriteSource; reason: string; sourceHash?: string },
+  opts: { existingId?: number; authorId: string | null; source: WriteSource; reason: string; sourceHash?: string; rendered?: RenderedArticle },
 ): { id: number; slug: string; version: number; missingLinks: string[] } {
-  const { html, headings, missingLinks } = renderArticle(db, input.type, input.body);
+  const { html, headings, missingLinks } = opts.rendered ?? renderArticle(db, input.type, input.body);
   const now = new Date();
   const values = {
     slug: input.slug,
@@ -302,6 +304,8 @@ export function importArticle(
   input: ArticleInput & { slug: string },
   sourceHash: string,
   force = false,
+  /** Rendered by the importer before its transaction opened (keeps the write lock short); rendered here otherwise. */
+  rendered?: RenderedArticle,
 ): { outcome: "created" | "updated" | "unchanged" | "conflict"; message?: string; missingLinks?: string[] } {
   const existing = db
     .select({ id: articles.id, sourceHash: articles.sourceHash, editedOnWebAt: articles.editedOnWebAt, version: articles.version })
@@ -309,7 +313,7 @@ export function importArticle(
     .where(eq(articles.slug, input.slug))
     .get();
   if (!existing) {
-    const r = writeArticle(db, input, { authorId: null, source: "import", reason: "Import", sourceHash });
+    const r = writeArticle(db, input, { authorId: null, source: "import", reason: "Import", sourceHash, rendered });
     return { outcome: "created", missingLinks: r.missingLinks };
   }
   if (existing.sourceHash === sourceHash) return { outcome: "unchanged" };
@@ -319,7 +323,7 @@ export function importArticle(
       message: `auf der Website bearbeitet am ${existing.editedOnWebAt.toISOString().slice(0, 16).replace("T", " ")} (Version ${existing.version}); Datei nicht übernommen – Änderungen abgleichen oder mit --force überschreiben`,
     };
   }
-  const r = writeArticle(db, input, { existingId: existing.id, authorId: null, source: "import", reason: "Import", sourceHash });
+  const r = writeArticle(db, input, { existingId: existing.id, authorId: null, source: "import", reason: "Import", sourceHash, rendered });
   return { outcome: "updated", missingLinks: r.missingLinks };
 }
 

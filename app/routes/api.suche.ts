@@ -19,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!parsed.params.q.trim()) return json(emptyResult());
   try {
     const result = await getSearchIndex().search(parsed.params, viewer);
-    return json({ total: result.total, hits: result.hits, facets: result.facets });
+    // `degraded: true` only while Meilisearch is unreachable and the built-in FTS5 index answers (contract unchanged otherwise).
+    return json({ total: result.total, hits: result.hits, facets: result.facets, ...(result.degraded ? { degraded: true } : {}) });
   } catch (e) {
     console.error("Suche fehlgeschlagen:", (e as Error).message);
     return json({ error: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal." }, 503);

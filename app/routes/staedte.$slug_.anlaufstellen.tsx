@@ -51,7 +51,7 @@ const schema = z.object({
   adresse: line(300, "Bitte geben Sie die Adresse ein."),
   oeffnungszeiten: line(500),
   telefon: line(40).refine((v) => v === "" || /^[+\d][\d\s/()-]{3,38}$/.test(v), "Bitte eine Telefonnummer aus Ziffern, Leerzeichen, +, /, ( ) oder - angeben."),
-  email: line(200).refine((v) => v === "" || z.string().email().safeParse(v).success, "Bitte eine gültige E-Mail-Adresse der Stelle angeben."),
+  email: line(200).refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "Bitte eine gültige E-Mail-Adresse der Stelle angeben."),
   sprachen: list([...SPRACHEN], "Unbekannte Sprache."),
   terminNoetig: z.preprocess((v) => v === "ja", z.boolean()),
   hinweis: line(1000),

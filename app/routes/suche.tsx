@@ -128,6 +128,9 @@ export default function Suche() {
                 ? `Keine Treffer für „${q}“.`
                 : `${formatNumber(result.total)} ${result.total === 1 ? "Treffer" : "Treffer"} für „${q}“${pages > 1 ? ` – ${from} bis ${to}` : ""}.`}
             </p>
+            {result.degraded ? (
+              <p className="suche-hinweis notice">Die erweiterte Suche ist gerade nicht erreichbar – Ergebnisse aus der eingebauten Suche.</p>
+            ) : null}
             {suggestion ? (
               <p className="suche-vorschlag">
                 Meinten Sie <Link to={href(suggestion, { typ, feld })}>{suggestion}</Link>?

@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/verwaltung/staedte", label: "Städte", show: can(v, "admin.cities") },
     { to: "/verwaltung/protokoll", label: "Protokoll", show: can(v, "admin.audit") },
     { to: "/verwaltung/mail", label: "Mail-Ausgang", show: can(v, "admin.mail") },
+    { to: "/verwaltung/csp-berichte", label: "CSP-Berichte", show: can(v, "admin.cspReports") },
     { to: "/verwaltung/moderation", label: "Moderation", show: can(v, "forum.moderate") },
     { to: "/verwaltung/kategorien", label: "Forum-Kategorien", show: can(v, "admin.categories") },
     { to: "/clearingstelle", label: "Clearingstelle", show: can(v, "clearing.work") },

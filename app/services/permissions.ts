@@ -32,6 +32,7 @@ export const ACTIONS = [
   "admin.audit",
   "admin.categories",
   "admin.mail",
+  "admin.cspReports",
   "invitation.create",
   // knowledge base and funding guide
   "content.readDrafts",
@@ -97,6 +98,7 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "admin.audit":
     case "admin.categories":
     case "admin.mail":
+    case "admin.cspReports":
       return false;
     case "invitation.create":
       return role === "koordination" && sameCity && (resource.role ?? "mitglied") === "mitglied";

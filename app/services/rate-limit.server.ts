@@ -33,7 +33,7 @@ type IpWindow = { failures: number; resetAt: number };
 export type ThrottleWait = { waitSeconds: number; reason: "pair" | "address" | null };
 
 /**
- * Sign-in throttle (docs/decisions/006-login-throttling.md). Two counters, neither of which an attacker on
+ * Sign-in throttle (docs/decisions/010-login-throttling.md). Two counters, neither of which an attacker on
  * another address can move for the account owner:
  *  - per (account, address) pair: 5 free consecutive failures, then 1 s, 2 s, 4 s … at most 15 minutes;
  *    forgotten 15 minutes after the last failure; a success resets the pair.

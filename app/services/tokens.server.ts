@@ -1,5 +1,5 @@
 // Random tokens (stored only as hashes) and signed tokens for links that need no sign-in.
-// Decision record: docs/decisions/007-signed-tokens-and-secrets.md.
+// Decision record: docs/decisions/011-signed-tokens-and-secrets.md.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { appSecrets } from "../../db/schema/index";

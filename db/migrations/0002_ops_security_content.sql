@@ -185,6 +185,15 @@ CREATE TABLE `termine` (
 );
 --> statement-breakpoint
 CREATE INDEX `termine_beginn_idx` ON `termine` (`beginn`);--> statement-breakpoint
+CREATE TABLE `csp_reports` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`directive` text NOT NULL,
+	`blocked_origin` text NOT NULL,
+	`document_path` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `csp_reports_at_idx` ON `csp_reports` (`created_at`);--> statement-breakpoint
 PRAGMA foreign_keys=OFF;--> statement-breakpoint
 CREATE TABLE `__new_topic_concerns` (
 	`topic_id` integer NOT NULL,

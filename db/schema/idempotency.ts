@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
+import { primaryKey, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
 import { createdAt } from "./common";
 
 /**

@@ -12,3 +12,4 @@ export * from "./projekte";
 export * from "./ankommen";
 export * from "./idempotency";
 export * from "./steuerung";
+export * from "./security";

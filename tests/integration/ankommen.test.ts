@@ -44,7 +44,7 @@ afterAll(() => cleanup());
 
 const base = "http://localhost:3000";
 const req = (path: string, who?: string, init: RequestInit = {}) =>
-  new Request(base + path, { ...init, headers: { ...(who ? { Cookie: cookies[who] } : {}) } });
+  new Request(base + path, { ...init, headers: who ? { Cookie: cookies[who] } : {} });
 function post(path: string, who: string | undefined, fields: Record<string, string | string[]>) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) for (const x of Array.isArray(v) ? v : [v]) form.append(k, x);

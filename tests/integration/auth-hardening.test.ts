@@ -47,7 +47,7 @@ afterEach(() => {
 
 const cookieOf = (setCookie: string) => setCookie.split(";")[0];
 const withCookie = (setCookie: string, url = "http://localhost:3000/konto", init: RequestInit = {}) =>
-  new Request(url, { ...init, headers: { Cookie: cookieOf(setCookie), ...(init.headers ?? {}) } });
+  new Request(url, { ...init, headers: { Cookie: cookieOf(setCookie), ...init.headers } });
 const tokenFrom = (text: string) => /passwort-vergessen\/([A-Za-z0-9_-]+)/.exec(text)![1];
 function hmacToken(key: string, payload: string) {
   const body = Buffer.from(payload).toString("base64url");

@@ -20,7 +20,7 @@ describe("server start-up configuration", () => {
     // A path below a regular file can never be created (ENOTDIR), even for root.
     const blocker = join(mkdtempSync(join(tmpdir(), "sn-ro-")), "datei");
     writeFileSync(blocker, "x");
-    const r = tsx("scripts/server.ts", [], { PORT: "3998", DATABASE_URL: `file:${blocker}/data/app.db` });
+    const r = tsx("scripts/server.ts", [], { PORT: "3998", DATABASE_URL: `file:${blocker}/data/app.db`, SESSION_SECRET: "s".repeat(32) });
     expect(r.status).not.toBe(0);
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);

@@ -1,4 +1,4 @@
-// Login throttling as an attacker would try it (docs/decisions/005-login-throttling.md): through the real
+// Login throttling as an attacker would try it (docs/decisions/010-login-throttling.md): through the real
 // /anmelden action, with the client address in x-sn-client-ip as scripts/server.ts sets it, and a moved clock.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";

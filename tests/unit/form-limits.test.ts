@@ -34,7 +34,7 @@ function unboundedStrings(): string[] {
       const rest = src.slice(at);
       const end = rest.search(/,\n\s*[\w"']+:|\n\s*[}\])];?\n|;\n/);
       const chain = end < 0 ? rest.slice(0, 400) : rest.slice(0, end);
-      if (/\.max\(/.test(chain) || FIXED_LENGTH.test(chain) || /\.pipe\($/.test(before)) continue;
+      if (/\.max\(/.test(chain) || FIXED_LENGTH.test(chain) || before.endsWith(".pipe(")) continue;
       const line = src.slice(0, at).split("\n").length;
       out.push(`${rel}:${line}: ${chain.split("\n")[0].trim()}`);
     }

@@ -21,6 +21,7 @@ const matrix: Record<Action, Who[]> = {
   "admin.audit": ["admin"],
   "admin.categories": ["admin"],
   "admin.mail": ["admin"],
+  "admin.cspReports": ["admin"],
   "invitation.create": ["koordination", "admin"],
   "content.readDrafts": ["redaktion", "admin"],
   "content.edit": ["redaktion", "admin"],

@@ -8,7 +8,7 @@ import { guideConsistency, importGuide } from "~/models/ankommen.server";
 
 const stationKeys = keysOf(ANKOMMEN_STATIONEN);
 const langKeys = keysOf(ANKOMMEN_SPRACHEN);
-const text = z.string({ required_error: "fehlt", invalid_type_error: "muss Text sein" }).trim().min(1, "darf nicht leer sein");
+const text = z.string({ required_error: "fehlt", invalid_type_error: "muss Text sein" }).trim().min(1, "darf nicht leer sein").max(2000, "höchstens 2000 Zeichen");
 
 export const guideFrontmatter = z
   .object({
@@ -23,7 +23,7 @@ export const guideFrontmatter = z
     geprueft_von: z.string().trim().max(200).optional(),
     geprueft_am: isoDate.optional(),
     verantwortlich: z.string().trim().max(200).optional(),
-    checkliste: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "muss der Slug einer Checkliste in wissen/ sein").optional(),
+    checkliste: z.string().max(120).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "muss der Slug einer Checkliste in wissen/ sein").optional(),
   })
   .superRefine((d, ctx) => {
     if (d.status === "geprueft" && (!d.geprueft_von || !d.geprueft_am))
@@ -39,6 +39,7 @@ const KNOWN_KEYS = new Set(Object.keys(guideFrontmatter._def.schema.shape));
 /** `krankenversicherung.bg`: the station and language the file name promises. */
 export const guideSlug = z
   .string()
+  .max(120, "Dateiname zu lang")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z]{2}(?:-x-ls)?$/, "Dateiname: <station>.<sprache>.md, z. B. krankenversicherung.bg.md");
 
 export function parseGuideFile(source: string, slug?: string): ParsedFile<GuideFrontmatter> {

@@ -1,8 +1,10 @@
 // The Wissen content collection: content/wissen/*.md → articles (see content/README.md for the format).
 import type { Collection } from "./collections.server";
 import { parseArticleFile, type ArticleFrontmatter } from "./frontmatter";
-import { importArticle, relinkArticles } from "~/models/article.server";
+import { importArticle, relinkArticles, renderArticle, type RenderedArticle } from "~/models/article.server";
 import { ownersFromFile } from "~/models/review.server";
+import { articles } from "../../../db/schema/index";
+import { eq } from "drizzle-orm";
 
 /** Set by the importer for `--force` (overwrite articles edited on the web). */
 export const importOptions = { force: false };
@@ -11,7 +13,12 @@ export const articleCollection: Collection<ArticleFrontmatter> = {
   folder: "wissen",
   label: "Wissensbeiträge",
   parse: parseArticleFile,
-  upsert: (tx, { slug, data, body, sourceHash }) =>
+  // Render outside the write transaction, unless the file is unchanged (then there is nothing to write).
+  prepare: (db, { slug, data, body, sourceHash }) => {
+    const row = db.select({ h: articles.sourceHash }).from(articles).where(eq(articles.slug, slug)).get();
+    return row?.h === sourceHash ? undefined : renderArticle(db, data.type, body);
+  },
+  upsert: (tx, { slug, data, body, sourceHash, prepared }) =>
     importArticle(
       tx,
       {
@@ -35,6 +42,7 @@ export const articleCollection: Collection<ArticleFrontmatter> = {
       },
       sourceHash,
       importOptions.force,
+      prepared as RenderedArticle | undefined,
     ),
   finish: (tx) => relinkArticles(tx),
 };

@@ -1,34 +1,94 @@
 // Entry point of search for routes and scripts: the configured engine (FTS5 by default, Meilisearch when
-// MEILI_HOST is set), request parameter parsing for /api/suche and /suche, and the /healthz readiness hook.
+// MEILI_HOST is set – with FTS5 as the fallback while Meilisearch is unreachable), request parameter parsing for
+// /api/suche and /suche, and the readiness state (health.server.ts) that /healthz reports.
 import { getDb } from "../db.server";
+import type { Viewer } from "../permissions";
 import { FtsSearchIndex } from "./fts.server";
 import { MeiliSearchIndex, startOutboxWorker } from "./meili.server";
-import { SEARCH_TYPES, type SearchIndex, type SearchParams } from "./types";
+import { createSearchHealth, type SearchHealth, type SearchHealthProbe } from "./health.server";
+import { SEARCH_TYPES, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
-import type { SearchTyp } from "./documents.server";
+import type { SearchDoc, SearchTyp } from "./documents.server";
 
 declare global {
   // eslint-disable-next-line no-var
   var __searchIndex: SearchIndex | undefined;
   // eslint-disable-next-line no-var
+  var __searchHealth: SearchHealthProbe | undefined;
+  // eslint-disable-next-line no-var
   var __searchWorkerStop: (() => void) | undefined;
 }
 
+/**
+ * Meilisearch first; FTS5 when Meilisearch is known to be down or a search against it fails. FTS5 is current
+ * regardless of the engine (triggers on search_documents), so the fallback answers with the same documents.
+ * Writes go through Meilisearch's index()/remove(), which write search_documents and the outbox.
+ */
+export class FallbackSearchIndex implements SearchIndex {
+  readonly name = "meilisearch" as const;
+  constructor(
+    readonly primary: MeiliSearchIndex,
+    readonly fallback: FtsSearchIndex,
+    readonly health: SearchHealthProbe,
+  ) {}
+  index(docs: SearchDoc[]) {
+    return this.primary.index(docs);
+  }
+  remove(ids: string[]) {
+    return this.primary.remove(ids);
+  }
+  async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
+    if (this.health.meiliUp()) {
+      try {
+        return await this.primary.search(params, viewer);
+      } catch {
+        this.health.reportMeiliFailure();
+      }
+    }
+    return { ...(await this.fallback.search(params, viewer)), degraded: true };
+  }
+  async suggest(q: string, viewer: Viewer) {
+    return this.health.meiliUp() ? this.primary.suggest() : this.fallback.suggest(q, viewer);
+  }
+  reindexAll(progress?: ReindexProgress) {
+    return this.primary.reindexAll(progress);
+  }
+  async ready() {
+    return (await this.health.check()) === "ok";
+  }
+}
+
 export function createSearchIndex(env: Record<string, string | undefined> = process.env): SearchIndex {
-  if (env.MEILI_HOST) return new MeiliSearchIndex(getDb, env.MEILI_HOST, env.MEILI_KEY || undefined);
+  if (env.MEILI_HOST) {
+    const health = getSearchHealth(env);
+    return new FallbackSearchIndex(new MeiliSearchIndex(getDb, env.MEILI_HOST, env.MEILI_KEY || undefined), new FtsSearchIndex(getDb), health);
+  }
   return new FtsSearchIndex(getDb);
 }
 
-/** The process-wide engine; registers the /healthz readiness check and (Meilisearch) the outbox worker. */
+/** The process-wide readiness probe (cached a few seconds): "ok" or "degraded". */
+export function getSearchHealth(env: Record<string, string | undefined> = process.env): SearchHealthProbe {
+  globalThis.__searchHealth ??= createSearchHealth({ sqlite: () => getDb().$client, meiliHost: env.MEILI_HOST || undefined });
+  return globalThis.__searchHealth;
+}
+
+/** Explicit readiness for callers inside the app: "ok", or "degraded" while search answers from the fallback. */
+export function searchReadiness(): Promise<SearchHealth> {
+  return getSearchHealth().check();
+}
+
+/** The process-wide engine; starts (Meilisearch) the outbox worker. */
 export function getSearchIndex(): SearchIndex {
   if (!globalThis.__searchIndex) {
     const engine = createSearchIndex();
     globalThis.__searchIndex = engine;
-    globalThis.__searchReady = () => engine.ready();
     if (engine instanceof FtsSearchIndex) setTimeout(() => engine.warm(), 0).unref?.();
-    if (engine instanceof MeiliSearchIndex && !globalThis.__searchWorkerStop) {
-      void engine.applySettings().catch(() => undefined);
-      globalThis.__searchWorkerStop = startOutboxWorker(engine);
+    if (engine instanceof FallbackSearchIndex) {
+      setTimeout(() => engine.fallback.warm(), 0).unref?.();
+      if (!globalThis.__searchWorkerStop) {
+        void engine.primary.applySettings().catch(() => undefined);
+        globalThis.__searchWorkerStop = startOutboxWorker(engine.primary);
+      }
     }
   }
   return globalThis.__searchIndex;
@@ -69,6 +129,3 @@ export function parseSearchParams(url: URL, opts: { defaultLimit?: number } = {}
     return { ok: false, error: `Unbekanntes Handlungsfeld „${feld.slice(0, 40)}“. Erlaubt: ${Object.keys(HANDLUNGSFELDER).join(", ")}.` };
   return { ok: true, params: { q, limit: lim, offset: off, typ: typ as SearchTyp | undefined, feld } };
 }
-
-// /healthz asks this (scripts/server.ts): FTS tables present / Meilisearch healthy.
-globalThis.__searchReady = () => getSearchIndex().ready();

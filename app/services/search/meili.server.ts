@@ -15,6 +15,17 @@ import { snippetFor } from "./fts.server";
 import { emptyResult, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 
 export const MEILI_INDEX = "sn_documents";
+/** Per HTTP request to Meilisearch (search and outbox); waiting for an indexing task has its own, longer limit. */
+export const MEILI_TIMEOUT_MS = 3000;
+
+type TaskLike = { status?: string; uid?: number; error?: { message?: string; code?: string } | null };
+
+/** A Meilisearch task that ended `failed` or `canceled` is an error: its outbox rows stay pending for a retry. */
+export function assertTaskSucceeded(task: TaskLike, what: string): void {
+  if (task.status === "succeeded") return;
+  const reason = task.error?.message ?? task.error?.code ?? "ohne Angabe";
+  throw new Error(`Meilisearch-Aufgabe ${task.uid ?? "?"} (${what}) ${task.status === "canceled" ? "abgebrochen" : "fehlgeschlagen"}: ${reason}`);
+}
 
 export const MEILI_SETTINGS = {
   searchableAttributes: ["title_f", "kurz_f", "summary_f", "headings_f", "body_f"],
@@ -141,7 +152,8 @@ export class MeiliSearchIndex implements SearchIndex {
   readonly name = "meilisearch" as const;
   readonly client: Meilisearch;
   constructor(private getDb: () => DB, host: string, apiKey?: string) {
-    this.client = new Meilisearch({ host, apiKey });
+    // A bounded request time: an unreachable host must not hold a search request (the FTS fallback answers).
+    this.client = new Meilisearch({ host, apiKey, timeout: MEILI_TIMEOUT_MS });
   }
 
   async index(docs: SearchDoc[]) {
@@ -182,20 +194,23 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async applySettings() {
     await this.client.createIndex(MEILI_INDEX, { primaryKey: "key" }).waitTask().catch(() => undefined);
-    await this.client.index(MEILI_INDEX).updateSettings(MEILI_SETTINGS as never).waitTask();
+    assertTaskSucceeded(await this.client.index(MEILI_INDEX).updateSettings(MEILI_SETTINGS as never).waitTask(), "Einstellungen");
   }
 
   async reindexAll(progress?: ReindexProgress) {
     await this.applySettings();
     const db = this.getDb().$client;
     const total = db.prepare("SELECT count(*) FROM search_documents").pluck().get() as number;
-    await this.client.index(MEILI_INDEX).deleteAllDocuments().waitTask();
+    assertTaskSucceeded(await this.client.index(MEILI_INDEX).deleteAllDocuments().waitTask(), "Index leeren");
     let done = 0;
     let after = "";
     for (;;) {
       const rows = db.prepare("SELECT * FROM search_documents WHERE id > ? ORDER BY id LIMIT 1000").all(after) as Row[];
       if (rows.length === 0) break;
-      await this.client.index(MEILI_INDEX).addDocuments(rows.map((r) => toMeiliDocument(rowToDoc(r))), { primaryKey: "key" }).waitTask();
+      assertTaskSucceeded(
+        await this.client.index(MEILI_INDEX).addDocuments(rows.map((r) => toMeiliDocument(rowToDoc(r))), { primaryKey: "key" }).waitTask(),
+        "Neuaufbau",
+      );
       after = rows[rows.length - 1].id;
       done += rows.length;
       progress?.(done, total);
@@ -237,8 +252,9 @@ export async function drainOutbox(engine: MeiliSearchIndex, batchSize = 500): Pr
     const ids = rows.map((r) => r.id);
     try {
       const index = engine.client.index(MEILI_INDEX);
-      if (present.length) await index.addDocuments(present.map((r) => toMeiliDocument(rowToDoc(r))), { primaryKey: "key" }).waitTask();
-      if (deleteIds.length) await index.deleteDocuments(deleteIds.map(meiliKey)).waitTask();
+      if (present.length)
+        assertTaskSucceeded(await index.addDocuments(present.map((r) => toMeiliDocument(rowToDoc(r))), { primaryKey: "key" }).waitTask(), "Dokumente hinzufügen");
+      if (deleteIds.length) assertTaskSucceeded(await index.deleteDocuments(deleteIds.map(meiliKey)).waitTask(), "Dokumente löschen");
       db.prepare(`UPDATE search_outbox SET done_at = ? WHERE id IN (${ids.map(() => "?").join(",")})`).run(Date.now(), ...ids);
       delivered += rows.length;
     } catch (e) {

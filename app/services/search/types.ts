@@ -21,7 +21,8 @@ export type SearchHit = { typ: SearchTyp; slug: string; url: string; title: stri
  */
 export type SearchFacets = { typ: Record<string, number>; feld: Record<string, number> };
 
-export type SearchResult = { total: number; hits: SearchHit[]; facets: SearchFacets };
+/** `degraded`: Meilisearch is configured but unreachable, so this answer comes from the built-in FTS5 index. */
+export type SearchResult = { total: number; hits: SearchHit[]; facets: SearchFacets; degraded?: boolean };
 
 export type ReindexProgress = (done: number, total: number) => void;
 
