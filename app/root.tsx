@@ -88,6 +88,7 @@ const NAV = [
   { to: "/projekte", label: "Projekte" },
   { to: "/forderungen", label: "Forderungen" },
   { to: "/staedte", label: "Städte" },
+  { to: "/ankommen", label: "Ankommen" },
   { to: "/suche", label: "Suche" },
 ];
 

@@ -9,6 +9,8 @@ import { can } from "~/services/permissions";
 import { getDb } from "~/services/db.server";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
+import { listAnlaufstellen } from "~/models/ankommen.server";
+import { AnlaufstellenList, toAnlaufstelleView } from "~/components/ankommen/AnlaufstellenList";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.city.name ?? "Stadt");
 
@@ -69,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     projects: listCityProjects(db, city.slug, viewer),
     practices: listCityPractices(db, city.slug, viewer).map((d) => ({ url: d.url, title: d.title })),
     questions: listCityOpenQuestions(db, city.slug, viewer).map((d) => ({ url: d.url, title: d.title, status: d.status })),
+    anlaufstellen: listAnlaufstellen(db, city.id).map(toAnlaufstelleView),
+    mayEditAnlaufstellen: can(viewer, "anlaufstelle.edit", { cityId: city.id }),
   };
 }
 
@@ -76,7 +80,7 @@ const PRACTICES_SHOWN = 10;
 const QUESTION_STATUS: Record<string, string> = { "an-clearingstelle": "an Clearingstelle", "in-klaerung": "in Klärung" };
 
 export default function Stadt() {
-  const { city, canEditFigures, districtChart, seriesCharts, projects, practices, questions } = useLoaderData<typeof loader>();
+  const { city, canEditFigures, districtChart, seriesCharts, projects, practices, questions, anlaufstellen, mayEditAnlaufstellen } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -191,6 +195,13 @@ export default function Stadt() {
           ))}
         </ul>
       )}
+
+      <h2 id="anlaufstellen">Anlaufstellen für Neuzugewanderte</h2>
+      {anlaufstellen.length === 0 ? <p>{city.name} hat noch keine Anlaufstelle eingetragen.</p> : <AnlaufstellenList stellen={anlaufstellen} />}
+      <p>
+        <Link to={`/staedte/${city.slug}/anlaufstellen`}>{mayEditAnlaufstellen ? "Anlaufstellen pflegen" : "Alle Anlaufstellen"}</Link> ·{" "}
+        <Link to={`/ankommen/laufzettel?stadt=${city.slug}`}>Laufzettel für {city.name} erstellen</Link>
+      </p>
     </>
   );
 }

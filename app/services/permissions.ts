@@ -56,6 +56,9 @@ export const ACTIONS = [
   "project.create",
   "project.edit",
   "project.addUpdate",
+  // Ankommen: a city's Anlaufstellen; marking a translation as reviewed
+  "anlaufstelle.edit",
+  "guide.review",
   // cities
   "city.editFigures",
   // steering: Forderungen (status proposals and decisions) and Termine
@@ -128,6 +131,10 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return (role === "koordination" && sameCity) || role === "redaktion";
     case "project.edit":
       return (role === "koordination" && sameCity) || role === "redaktion";
+    case "anlaufstelle.edit":
+      return (role === "koordination" && sameCity) || role === "redaktion";
+    case "guide.review":
+      return role === "redaktion";
     case "city.editFigures":
       // Redaktion for every city, a coordinator only for the own city (resource.cityId = the figure's city)
       return role === "redaktion" || (role === "koordination" && sameCity);

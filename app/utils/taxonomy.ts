@@ -102,6 +102,54 @@ export function label<T extends Record<string, string>>(o: T, key: string): stri
   return (o as Record<string, string>)[key] ?? key;
 }
 
+// Ankommen: newcomer guides per Station of arriving, each in five languages (content/ankommen/<station>.<lang>.md).
+export const ANKOMMEN_STATIONEN = {
+  "vor-der-ausreise": "Vor der Ausreise",
+  anmeldung: "Anmeldung",
+  krankenversicherung: "Krankenversicherung",
+  kindergeld: "Kindergeld und Familienleistungen",
+  "schule-kita": "Schule und Kita",
+  arbeit: "Arbeit und Gewerbe",
+  wohnen: "Wohnen",
+} as const;
+export type AnkommenStation = keyof typeof ANKOMMEN_STATIONEN;
+
+/** Handlungsfeld of each guide: picks the city's Anlaufstellen that belong to it. */
+export const ANKOMMEN_HANDLUNGSFELD: Record<AnkommenStation, Handlungsfeld> = {
+  "vor-der-ausreise": "zusammenarbeit",
+  anmeldung: "soziales-miteinander",
+  krankenversicherung: "gesundheit",
+  kindergeld: "arbeitsmarkt",
+  "schule-kita": "kinder-bildung",
+  arbeit: "arbeitsmarkt",
+  wohnen: "wohnen",
+};
+
+/** Languages of the guides. Keys are BCP 47 tags and go into `lang`; `de-x-ls` is Leichte Sprache. */
+export const ANKOMMEN_SPRACHEN = {
+  de: "Deutsch",
+  "de-x-ls": "Leichte Sprache",
+  bg: "Български",
+  ro: "Română",
+  en: "English",
+} as const;
+export type AnkommenSprache = keyof typeof ANKOMMEN_SPRACHEN;
+/** German names of the languages, for the German UI around the guides. */
+export const ANKOMMEN_SPRACHEN_DE: Record<AnkommenSprache, string> = {
+  de: "Deutsch",
+  "de-x-ls": "Leichte Sprache",
+  bg: "Bulgarisch",
+  ro: "Rumänisch",
+  en: "Englisch",
+};
+
+export const UEBERSETZUNG_STATUS = {
+  entwurf: "Entwurf",
+  uebersetzt: "Übersetzung nicht geprüft",
+  geprueft: "Übersetzung geprüft",
+} as const;
+export type UebersetzungStatus = keyof typeof UEBERSETZUNG_STATUS;
+
 /** How a city figure's value is meant, as its source says it. */
 export const FIGURE_QUALIFIERS = {
   genau: "genau",

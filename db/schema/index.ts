@@ -9,6 +9,7 @@ export * from "./forum";
 export * from "./foerderung";
 export * from "./wissen";
 export * from "./projekte";
+export * from "./ankommen";
 export * from "./idempotency";
 export * from "./steuerung";
 export * from "./security";

@@ -52,6 +52,14 @@ export const demoSteps: { name: string; run: Step }[] = [
       return seedDemoProjects(db);
     },
   },
+  {
+    // Ankommen: example Anlaufstellen (marked "Beispiel") for the guides and the Laufzettel.
+    name: "Anlaufstellen",
+    run: async (db) => {
+      const { seedDemoAnlaufstellen } = await import("./demo-ankommen");
+      return seedDemoAnlaufstellen(db);
+    },
+  },
 ];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {

@@ -44,6 +44,8 @@ const matrix: Record<Action, Who[]> = {
   "project.create": ["koordination", "redaktion", "admin"],
   "project.edit": ["koordination", "redaktion", "admin"],
   "project.addUpdate": ["koordination", "redaktion", "admin"],
+  "anlaufstelle.edit": ["koordination", "redaktion", "admin"],
+  "guide.review": ["redaktion", "admin"],
   "city.editFigures": ["koordination", "redaktion", "admin"],
   "forderung.propose": ["koordination", "redaktion", "admin"],
   "forderung.decide": ["redaktion", "admin"],
@@ -94,6 +96,10 @@ describe("city scope", () => {
   });
   it("sends only own-city topics to the Clearingstelle", () => {
     expect(can(dortmund, "clearing.submit", { cityId: DU })).toBe(false);
+  });
+  it("maintains the Anlaufstellen of the own city only", () => {
+    expect(can(dortmund, "anlaufstelle.edit", { cityId: DU })).toBe(false);
+    expect(can(dortmund, "anlaufstelle.edit", { cityId: DO })).toBe(true);
   });
   it("authors edit and accept on their own topics", () => {
     expect(can(users.mitglied, "forum.editPost", { ownerId: "m" })).toBe(true);

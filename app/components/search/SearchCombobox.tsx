@@ -12,6 +12,7 @@ export const TYP_LABELS: Record<string, string> = {
   forum: "Forum",
   projekt: "Projekt",
   stadt: "Stadt",
+  ankommen: "Ankommen",
 };
 
 export function SearchCombobox() {

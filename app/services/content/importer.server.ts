@@ -152,7 +152,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
           return null;
         }
         const slug = name.slice(0, -3);
-        const slugOk = slugSchema.safeParse(slug);
+        const slugOk = (c.slugSchema ?? slugSchema).safeParse(slug);
         if (!slugOk.success) {
           fail(rel, "(Dateiname)", slugOk.error.issues[0].message);
           return null;
@@ -164,7 +164,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
         }
         for (const w of read.warnings) warn(`${rel}: Warnung: ${w}`);
         try {
-          const p = c.parse(read.text);
+          const p = c.parse(read.text, slug);
           for (const w of p.warnings) warn(`${rel}: Warnung: ${w}`);
           if (!p.ok) {
             r.failed++;
@@ -266,6 +266,7 @@ export async function importContent(db: DB, opts: ImportOptions): Promise<Import
             retried,
           );
           for (const m of fin?.missingLinks ?? []) report.missingLinks.push({ folder: c.folder, ...m });
+          for (const w of fin?.warnings ?? []) warn(`${c.folder}/: Warnung: ${w}`);
         } catch (e) {
           warn(`${c.folder}/: Warnung: Links wurden nicht neu aufgelöst (${isBusyError(e) ? "Datenbank belegt" : (e as Error).message}); der nächste Import holt es nach`);
         }
