@@ -1,5 +1,5 @@
 // /ankommen/:station?sprache=bg&stadt=duisburg – one guide in one language, with the chosen city's Anlaufstellen.
-// The guide's own content carries its `lang`; the surrounding UI stays German (decision record 006).
+// The guide's own content carries its `lang`; the surrounding UI stays German (decision record 013).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
