@@ -34,7 +34,7 @@ try {
   const r = runReviewReminders(db, now);
   const delivered = (await deliverPendingMail(db)).sent; // one pass delivers every mail that is due
   console.log(
-    `Geprüft: ${r.checked} fällige Einträge; Erinnerungen: ${r.sent} (${r.vorab} vorab, ${r.ueberfaellig} überfällig) an ${r.notifications} Empfänger; zugestellt: ${delivered} E-Mails (${mailTarget()}).`,
+    `Geprüft: ${r.checked} fällige Einträge; Erinnerungen: ${r.sent} (${r.vorab} vorab, ${r.ueberfaellig} überfällig, ${r.veraltet} veraltete Übersetzungen) an ${r.notifications} Empfänger; zugestellt: ${delivered} E-Mails (${mailTarget()}).`,
   );
   db.$client.close();
 } catch (e) {

@@ -2,16 +2,17 @@
 // the review action ("geprüft, unverändert"), bulk owner changes and the review reminders.
 // Intervals and date arithmetic live in app/utils/review.ts.
 import { and, asc, eq, inArray, isNotNull, isNull, ne, sql } from "drizzle-orm";
-import { articles, programmes, reviewReminders, users } from "../../db/schema/index";
+import { articles, guides, programmes, reviewReminders, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { getEnv } from "~/services/env.server";
-import { ARTICLE_TYPES } from "~/utils/taxonomy";
+import { ANKOMMEN_SPRACHEN_DE, ARTICLE_TYPES, type AnkommenSprache } from "~/utils/taxonomy";
 import { todayIso } from "~/utils/format";
 import { REMINDER_LEAD_DAYS, TEAM_OWNER, addDays, nextReviewDate, reviewState, type ReviewKind, type ReviewState } from "~/utils/review";
 import { getArticleBySlug, updateArticle, type ArticleInput } from "./article.server";
 import { getProgramme, saveProgramme, toFrontmatter } from "./programme.server";
 import { notify } from "./notification.server";
+import { listOutdatedTranslations, type Guide } from "./ankommen.server";
 
 export type EntityType = "article" | "programme";
 
@@ -239,7 +240,7 @@ export function reminderRecipients(db: Executor, e: { ownerId: string | null; de
   return e.deputyId && active.has(e.deputyId) && !team.includes(e.deputyId) ? [...team, e.deputyId] : team;
 }
 
-export type ReminderRun = { checked: number; sent: number; notifications: number; vorab: number; ueberfaellig: number };
+export type ReminderRun = { checked: number; sent: number; notifications: number; vorab: number; ueberfaellig: number; veraltet: number };
 
 /**
  * Sends due review reminders: one `REMINDER_LEAD_DAYS` before `pruefen_bis` ("vorab") and one once it has
@@ -251,7 +252,7 @@ export type ReminderRun = { checked: number; sent: number; notifications: number
 export function runReviewReminders(db: DB, now = new Date()): ReminderRun {
   const today = todayIso(now);
   const horizon = addDays(today, REMINDER_LEAD_DAYS);
-  const run: ReminderRun = { checked: 0, sent: 0, notifications: 0, vorab: 0, ueberfaellig: 0 };
+  const run: ReminderRun = { checked: 0, sent: 0, notifications: 0, vorab: 0, ueberfaellig: 0, veraltet: 0 };
   const due = [
     ...db
       .select({ id: articles.id, slug: articles.slug, title: articles.title, pruefenBis: articles.pruefenBis, ownerId: articles.ownerId, deputyId: articles.deputyId })
@@ -293,7 +294,40 @@ export function runReviewReminders(db: DB, now = new Date()): ReminderRun {
       { behavior: "immediate" },
     );
   }
+  remindOutdatedTranslations(db, run);
   return run;
+}
+
+/**
+ * Ankommen: when the German version of a guide is newer than some of its translations, the German guide's owner
+ * (`verantwortlich`; the Redaktion team when unresolved) is reminded once per German `stand`.
+ */
+function remindOutdatedTranslations(db: DB, run: ReminderRun) {
+  const byStation = new Map<string, Guide[]>();
+  for (const g of listOutdatedTranslations(db)) byStation.set(g.station, [...(byStation.get(g.station) ?? []), g]);
+  for (const [station, outdated] of byStation) {
+    const de = db.select({ id: guides.id, title: guides.title, stand: guides.quelleStand, owner: guides.verantwortlich }).from(guides).where(and(eq(guides.station, station), eq(guides.lang, "de"))).get();
+    if (!de) continue;
+    run.checked++;
+    db.transaction(
+      (tx) => {
+        const recipients = reminderRecipients(tx, { ownerId: resolveOwnerRef(tx, de.owner), deputyId: null });
+        const inserted = tx
+          .insert(reviewReminders)
+          .values({ entityType: "guide", entityId: de.id, threshold: "veraltet", pruefenBis: de.stand, recipients: recipients.length })
+          .onConflictDoNothing()
+          .returning({ id: reviewReminders.id })
+          .all();
+        if (inserted.length === 0) return;
+        const langs = outdated.map((g) => ANKOMMEN_SPRACHEN_DE[g.lang as AnkommenSprache] ?? g.lang).join(", ");
+        const message = `Übersetzungen veraltet: „${de.title}“ (Ankommen) wurde geändert; nicht mehr aktuell: ${langs}.`;
+        run.notifications += notify(tx, recipients, { kind: "pruefung", topicId: null, actorId: null, message, url: `/ankommen/${station}` });
+        run.sent++;
+        run.veraltet++;
+      },
+      { behavior: "immediate" },
+    );
+  }
 }
 
 /** For the CLI: whether mail would go by SMTP or into MAIL_DIR (no addresses). */

@@ -91,9 +91,11 @@ export const reviewReminders = sqliteTable(
   "review_reminders",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    entityType: text("entity_type", { enum: ["article", "programme"] }).notNull(),
+    // "guide": an Ankommen translation is older than its German version (entity = the German guide's id,
+    // pruefen_bis = the German stand the reminder is about), threshold "veraltet".
+    entityType: text("entity_type", { enum: ["article", "programme", "guide"] }).notNull(),
     entityId: integer("entity_id").notNull(),
-    threshold: text("threshold", { enum: ["vorab", "ueberfaellig"] }).notNull(),
+    threshold: text("threshold", { enum: ["vorab", "ueberfaellig", "veraltet"] }).notNull(),
     pruefenBis: text("pruefen_bis").notNull(),
     recipients: integer("recipients").notNull().default(0),
     createdAt: createdAt(),

@@ -12,6 +12,9 @@ import { articleCollection } from "~/services/content/articles.server";
 import { buildLaufzettel, listGuides, listOutdatedTranslations, saveAnlaufstelle } from "~/models/ankommen.server";
 import { getCityBySlug } from "~/models/city.server";
 import { createUserSession } from "~/services/auth.server";
+import { runReviewReminders } from "~/models/review.server";
+import { notifications } from "../../db/schema/index";
+import { eq } from "drizzle-orm";
 import { getSearchIndex } from "~/services/search/index.server";
 import { action as stellenAction, loader as stellenLoader } from "~/routes/staedte.$slug_.anlaufstellen";
 import { loader as stationLoader } from "~/routes/ankommen.$station";
@@ -113,6 +116,15 @@ describe("guides from content/ankommen", () => {
       const page = await stationLoader({ request: req("/ankommen/krankenversicherung?sprache=bg"), params: { station: "krankenversicherung" }, context: {} });
       expect(page.guide.outdated).toBe(true);
       expect(page.guide.lang).toBe("bg");
+      // The German guide is team-owned (verantwortlich: redaktion): every Redaktion user is reminded, once.
+      const outdatedNotes = () => db.select().from(notifications).where(eq(notifications.userId, redaktionId)).all().filter((n) => n.message.startsWith("Übersetzungen veraltet"));
+      const first = runReviewReminders(db, new Date("2027-02-02T08:00:00Z"));
+      expect(first.veraltet).toBe(1);
+      const mine = outdatedNotes();
+      expect(mine).toHaveLength(1);
+      expect(mine[0].message).toMatch(/Übersetzungen veraltet: „Krankenversicherung“.*Bulgarisch/);
+      expect(mine[0].url).toBe("/ankommen/krankenversicherung");
+      expect(runReviewReminders(db, new Date("2027-02-03T08:00:00Z")).veraltet).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       // restore the corpus version for the other tests

@@ -302,6 +302,6 @@ describe("npm run content:reminders", () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/Erinnerungen: [1-9]\d* \(/);
     const again = run(["--datum", "2031-01-01"]);
-    expect(again.stdout).toMatch(/Erinnerungen: 0 \(0 vorab, 0 überfällig\)/);
+    expect(again.stdout).toMatch(/Erinnerungen: 0 \(0 vorab, 0 überfällig, 0 veraltete Übersetzungen\)/);
   });
 });
