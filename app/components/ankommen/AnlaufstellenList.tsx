@@ -1,17 +1,8 @@
+import type { AnlaufstelleInput } from "~/models/ankommen.server";
 import { ANKOMMEN_SPRACHEN_DE, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
 
-export type AnlaufstelleView = {
-  id: number;
-  name: string;
-  handlungsfeld: string;
-  adresse: string;
-  oeffnungszeiten: string;
-  telefon: string;
-  email: string;
-  sprachen: string[];
-  terminNoetig: boolean;
-  hinweis: string;
-};
+/** What the pages show of an office (every field but its Stationen, which only the editor needs). */
+export type AnlaufstelleView = Omit<AnlaufstelleInput, "stationen"> & { id: number };
 
 const SPRACHEN_LABEL: Record<string, string> = { ...ANKOMMEN_SPRACHEN_DE, tr: "Türkisch", ar: "Arabisch", rom: "Romanes", "de-x-ls": "Leichte Sprache" };
 export const spracheLabel = (code: string) => SPRACHEN_LABEL[code] ?? code;
