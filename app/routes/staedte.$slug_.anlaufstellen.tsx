@@ -13,7 +13,7 @@ import { getCityBySlug } from "~/models/city.server";
 import { archiveAnlaufstelle, getAnlaufstelle, listAnlaufstellen, saveAnlaufstelle } from "~/models/ankommen.server";
 import { AnlaufstellenList, spracheLabel, toAnlaufstelleView, type AnlaufstelleView } from "~/components/ankommen/AnlaufstellenList";
 import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
-import { failure, parseForm, type FormFailure } from "~/utils/forms";
+import { body, failure, line, parseForm, type FormFailure } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 import { ANKOMMEN_STATIONEN, HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
@@ -38,24 +38,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const line = (max: number, required?: string) =>
-  required ? z.string({ required_error: required }).trim().min(1, required).max(max, `Höchstens ${max} Zeichen.`) : z.string().trim().max(max, `Höchstens ${max} Zeichen.`).default("");
 const list = <T extends [string, ...string[]]>(values: T, message: string) =>
   z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { errorMap: () => ({ message }) })).max(values.length));
 
 const schema = z.object({
   id: z.preprocess((v) => (v === "" || v === undefined ? undefined : Number(v)), z.number().int().positive().optional()),
-  name: line(150, "Bitte geben Sie den Namen der Anlaufstelle ein."),
+  name: line(150, { min: 1, minMessage: "Bitte geben Sie den Namen der Anlaufstelle ein." }),
   handlungsfeld: z.enum(keysOf(HANDLUNGSFELDER), { errorMap: () => ({ message: "Bitte wählen Sie einen Bereich." }) }),
   stationen: list(keysOf(ANKOMMEN_STATIONEN), "Unbekannte Station.").refine((v) => v.length > 0, "Bitte wählen Sie mindestens eine Station."),
-  adresse: line(300, "Bitte geben Sie die Adresse ein."),
-  oeffnungszeiten: line(500),
+  adresse: body(300, { min: 1, minMessage: "Bitte geben Sie die Adresse ein." }),
+  oeffnungszeiten: body(500),
   telefon: line(40).refine((v) => v === "" || /^[+\d][\d\s/()-]{3,38}$/.test(v), "Bitte eine Telefonnummer aus Ziffern, Leerzeichen, +, /, ( ) oder - angeben."),
   email: line(200).refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), "Bitte eine gültige E-Mail-Adresse der Stelle angeben."),
   sprachen: list([...SPRACHEN], "Unbekannte Sprache."),
   terminNoetig: z.preprocess((v) => v === "ja", z.boolean()),
-  hinweis: line(1000),
-  grund: line(300, "Bitte geben Sie kurz an, was Sie geändert haben (für die Versionsgeschichte)."),
+  hinweis: body(1000),
+  grund: line(300, { min: 1, minMessage: "Bitte geben Sie kurz an, was Sie geändert haben (für die Versionsgeschichte)." }),
 });
 
 const LABELS: Record<string, string> = {
