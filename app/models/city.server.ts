@@ -112,10 +112,6 @@ export function restoreCity(db: DB, actorId: string, id: number) {
   );
 }
 
-export function countCityUsers(db: Executor, id: number) {
-  return db.select({ n: sql<number>`count(*)` }).from(users).where(eq(users.cityId, id)).get()?.n ?? 0;
-}
-
 // ---- key figures: dated, sourced series per city (issue 13)
 
 type FigureRow = typeof cityFigures.$inferSelect;

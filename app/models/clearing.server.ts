@@ -267,7 +267,3 @@ export function faqLinkForTopic(db: Executor, faqSlug: string | null, canReadDra
   return canReadDrafts ? { url: `/wissen/${a.slug}`, title: a.title, published: false } : null;
 }
 
-/** Open questions of a city (used e.g. on city pages). */
-export function openQuestionsOfCity(db: Executor, citySlug: string) {
-  return listQueue(db, { stadt: citySlug }).filter((r) => r.status === "an-clearingstelle" || r.status === "in-klaerung");
-}

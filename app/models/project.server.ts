@@ -1,5 +1,5 @@
 // Entwicklungsdatenbank: data access for projects (create, edit, read scoped by visibility, export, overview).
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import {
   cities,
@@ -19,7 +19,7 @@ import { listCitiesWithFigures } from "./city.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { audit } from "~/services/audit.server";
 import { recordRevision } from "~/models/revision.server";
-import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
+import { upsertSearchDocs } from "~/services/search/documents.server";
 import { PROJECT_STATUS, type ProjectStatus, type ProjectSort } from "~/components/projekte/labels";
 import { EBENEN, FONDS, HANDLUNGSFELDER, type Fonds } from "~/utils/taxonomy";
 import { suggestPartners, type MatchCity } from "~/utils/partner-match";
@@ -222,16 +222,6 @@ export function updateProject(db: DB, actorId: string | null, id: number, input:
     audit(tx, { actorId, action: "project.update", entityType: "project", entityId: id, detail: { status: input.status } });
     indexProject(tx, id);
     return { id, slug: before.slug };
-  });
-}
-
-export function deleteProject(db: DB, actorId: string | null, id: number) {
-  db.transaction((tx) => {
-    const p = tx.select({ slug: projects.slug }).from(projects).where(eq(projects.id, id)).get();
-    if (!p) return;
-    tx.delete(projects).where(eq(projects.id, id)).run();
-    removeSearchDocs(tx, [`projekt:${p.slug}`]);
-    audit(tx, { actorId, action: "project.delete", entityType: "project", entityId: id });
   });
 }
 
@@ -639,6 +629,3 @@ export function cityProjectStats(db: Executor, viewer: Viewer) {
   return m;
 }
 
-export function countProjects(db: Executor) {
-  return db.select({ n: sql<number>`count(*)` }).from(projects).get()?.n ?? 0;
-}

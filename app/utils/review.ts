@@ -63,4 +63,3 @@ export function reviewState(pruefenBis: string | null | undefined, today: string
   return "ok";
 }
 
-export const isOverdue = (pruefenBis: string | null | undefined, today: string) => reviewState(pruefenBis, today) === "ueberfaellig";

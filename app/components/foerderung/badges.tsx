@@ -1,4 +1,3 @@
-import { formatDate } from "~/utils/format";
 import { PROGRAMME_STATUS } from "~/utils/taxonomy";
 
 const STATUS_CLASS: Record<string, string> = {
@@ -11,15 +10,6 @@ const STATUS_CLASS: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const label = (PROGRAMME_STATUS as Record<string, string>)[status] ?? status;
   return <span className={STATUS_CLASS[status] ?? "badge"}>Status: {status === "unbekannt" ? "unbekannt – bitte prüfen" : label}</span>;
-}
-
-/** Shown when `pruefen_bis` has passed: the entry is due for review and may be out of date. */
-export function StaleBadge({ pruefenBis }: { pruefenBis: string }) {
-  return (
-    <span className="badge badge--warn stale-badge" data-stale="">
-      Prüfung überfällig seit {formatDate(pruefenBis)} – Angaben evtl. veraltet
-    </span>
-  );
 }
 
 /** "keine Angabe" for empty values – never a guessed value. */

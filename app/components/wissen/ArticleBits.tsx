@@ -1,18 +1,5 @@
 // Small presentational pieces of the knowledge base (list cards, badges, filter links).
 import { Link } from "@remix-run/react";
-import { formatDate } from "~/utils/format";
-
-/** "prüfen bis" badge; turns into a visible "Überprüfung fällig" once the date has passed. */
-export function PruefenBadge({ pruefenBis, overdue }: { pruefenBis: string | null; overdue: boolean }) {
-  if (!pruefenBis) return null;
-  return overdue ? (
-    <span className="badge badge--warn">
-      <span aria-hidden="true">⚠ </span>Überprüfung fällig (seit {formatDate(pruefenBis)})
-    </span>
-  ) : (
-    <span className="badge">prüfen bis {formatDate(pruefenBis)}</span>
-  );
-}
 
 export function StatusBadge({ status }: { status: string }) {
   if (status === "veroeffentlicht") return null;

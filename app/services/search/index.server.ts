@@ -5,7 +5,7 @@ import { getDb } from "../db.server";
 import type { Viewer } from "../permissions";
 import { FtsSearchIndex } from "./fts.server";
 import { MeiliSearchIndex, startOutboxWorker } from "./meili.server";
-import { createSearchHealth, type SearchHealth, type SearchHealthProbe } from "./health.server";
+import { createSearchHealth, type SearchHealthProbe } from "./health.server";
 import { SEARCH_TYPES, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 import type { SearchDoc, SearchTyp } from "./documents.server";
@@ -70,11 +70,6 @@ export function createSearchIndex(env: Record<string, string | undefined> = proc
 export function getSearchHealth(env: Record<string, string | undefined> = process.env): SearchHealthProbe {
   globalThis.__searchHealth ??= createSearchHealth({ sqlite: () => getDb().$client, meiliHost: env.MEILI_HOST || undefined });
   return globalThis.__searchHealth;
-}
-
-/** Explicit readiness for callers inside the app: "ok", or "degraded" while search answers from the fallback. */
-export function searchReadiness(): Promise<SearchHealth> {
-  return getSearchHealth().check();
 }
 
 /** The process-wide engine; starts (Meilisearch) the outbox worker. */
