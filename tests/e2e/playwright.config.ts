@@ -41,6 +41,8 @@ export default defineConfig({
     timeout: 180_000,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "0", ...(process.env.BUILD_DIR ? { BUILD_DIR: process.env.BUILD_DIR } : {}) },
+    // The crawls (nul-bytes, smoke) read hundreds of pages a minute from one address: the per-IP read limit is a
+    // guard against bots, so it is raised here; sign-in throttling and the write limit stay as in production.
+    env: { PORT: String(port), NODE_ENV: "production", LOG_REQUESTS: "0", RATE_LIMIT_READ: "100000", ...(process.env.BUILD_DIR ? { BUILD_DIR: process.env.BUILD_DIR } : {}) },
   },
 });
