@@ -18,7 +18,7 @@ import { setDb } from "../app/services/db.server";
 import { CSP_REPORT_PATH, isAllowedHost, isCrossSiteRequest, needsNoStore, securityHeaders, siteAddresses } from "../app/services/security";
 import { bodyGuard } from "./lib/body-guard";
 import { limiter } from "../app/services/rate-limit.server";
-import { createSearchHealth } from "../app/services/search/health.server";
+import { getSearchHealth } from "../app/services/search/index.server";
 
 if (process.argv.includes("--help")) {
   console.log(`Startet die Website (vorher: npm run build).
@@ -179,8 +179,9 @@ app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", ind
 app.use(express.static("public", { maxAge: "1h", index: false }));
 
 // /healthz: 503 only when the database is unusable; otherwise 200 with {"db":"ok","search":"ok"|"degraded"}.
-// The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap.
-const searchHealth = createSearchHealth({ sqlite: () => db.$client, meiliHost: env.MEILI_HOST });
+// The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap. It is the
+// same process-wide probe the search engine uses, so a search that just failed against Meilisearch shows here too.
+const searchHealth = getSearchHealth();
 app.get("/healthz", async (_req, res) => {
   res.setHeader("Cache-Control", "no-store");
   try {
