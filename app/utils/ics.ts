@@ -56,8 +56,9 @@ export function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}Z$/, "Z");
 }
 
-export function buildCalendar({ name, events, now = new Date(), prodId = "-//Staedtenetz Suedosteuropa//Foerderfristen//DE" }: IcsCalendar): string {
-  const lines: string[] = [
+/** The calendar around the events' lines: header (name, Europe/Berlin), footer, folding and CRLF (RFC 5545). */
+export function wrapCalendar(name: string, prodId: string, eventLines: string[]): string {
+  const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
     `PRODID:${prodId}`,
@@ -65,7 +66,14 @@ export function buildCalendar({ name, events, now = new Date(), prodId = "-//Sta
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(name)}`,
     "X-WR-TIMEZONE:Europe/Berlin",
+    ...eventLines,
+    "END:VCALENDAR",
   ];
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+export function buildCalendar({ name, events, now = new Date(), prodId = "-//Staedtenetz Suedosteuropa//Foerderfristen//DE" }: IcsCalendar): string {
+  const lines: string[] = [];
   const stamp = utcStamp(now);
   for (const e of events) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(e.date)) continue;
@@ -82,6 +90,5 @@ export function buildCalendar({ name, events, now = new Date(), prodId = "-//Sta
       "END:VEVENT",
     );
   }
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return wrapCalendar(name, prodId, lines);
 }

@@ -1,20 +1,12 @@
 // iCalendar for events (Veranstaltungen), built on the shared helpers of app/utils/ics.ts (escaping, folding).
 // Timed events are written as UTC instants (DTSTART:20270328T080000Z): every client shows them at the right
 // local time, and no VTIMEZONE table has to be kept current. The calendar names Europe/Berlin as its zone.
-import { escapeText, foldLine, utcStamp } from "~/utils/ics";
+import { escapeText, utcStamp, wrapCalendar } from "~/utils/ics";
 
 export type IcsTimedEvent = { uid: string; start: Date; end: Date | null; summary: string; description?: string; location?: string | null; url?: string | null };
 
 export function buildEventCalendar({ name, events, now = new Date() }: { name: string; events: IcsTimedEvent[]; now?: Date }): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Staedtenetz Suedosteuropa//Termine//DE",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(name)}`,
-    "X-WR-TIMEZONE:Europe/Berlin",
-  ];
+  const lines: string[] = [];
   const stamp = utcStamp(now);
   for (const e of events) {
     // Without an end, an event lasts one hour in calendars (RFC 5545 would make it zero-length).
@@ -32,6 +24,5 @@ export function buildEventCalendar({ name, events, now = new Date() }: { name: s
       "END:VEVENT",
     );
   }
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return wrapCalendar(name, "-//Staedtenetz Suedosteuropa//Termine//DE", lines);
 }
