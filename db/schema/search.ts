@@ -10,7 +10,7 @@ export const searchDocuments = sqliteTable(
   "search_documents",
   {
     id: text("id").primaryKey(), // `${typ}:${key}`, e.g. "wissen:task-force-problemimmobilien", "forum:post:123"
-    typ: text("typ", { enum: ["wissen", "foerderung", "forum", "projekt", "stadt", "ankommen"] }).notNull(),
+    typ: text("typ", { enum: ["wissen", "foerderung", "forum", "projekt", "stadt", "ankommen", "dokument", "forderung"] }).notNull(),
     slug: text("slug").notNull(),
     url: text("url").notNull(),
     title: text("title").notNull(),

@@ -13,6 +13,8 @@ export const TYP_LABELS: Record<string, string> = {
   projekt: "Projekt",
   stadt: "Stadt",
   ankommen: "Ankommen",
+  dokument: "Dokument",
+  forderung: "Forderung",
 };
 
 export function SearchCombobox() {

@@ -6,7 +6,7 @@ import { inArray, sql } from "drizzle-orm";
 import { searchDocuments, searchOutbox } from "../../../db/schema/index";
 import type { Executor } from "../db.server";
 
-export type SearchTyp = "wissen" | "foerderung" | "forum" | "projekt" | "stadt" | "ankommen";
+export type SearchTyp = "wissen" | "foerderung" | "forum" | "projekt" | "stadt" | "ankommen" | "dokument" | "forderung";
 
 export type SearchDoc = {
   id: string;

@@ -27,7 +27,7 @@ const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0"; // title, summary, headings, ku
 const TEXT_COLS = "{title summary headings kurz body}";
 const FELDER = Object.keys(HANDLUNGSFELDER);
 // Bit layout of search_fts rowids (db/migrations/0001_fts.sql): seq << 10 | felder << 4 | typ << 1 | vis.
-const TYP_INDEX: Record<string, number> = { wissen: 0, foerderung: 1, forum: 2, projekt: 3, stadt: 4, ankommen: 5 };
+const TYP_INDEX: Record<string, number> = { wissen: 0, foerderung: 1, forum: 2, projekt: 3, stadt: 4, ankommen: 5, dokument: 6, forderung: 7 };
 const FELD_BIT: Record<string, number> = {
   gesundheit: 1, "soziales-miteinander": 2, wohnen: 4, arbeitsmarkt: 8, "kinder-bildung": 16, zusammenarbeit: 32,
 };
@@ -180,7 +180,7 @@ export function filterSql(viewer: Viewer, typ?: string, feld?: string): string {
 }
 
 /** SQL for the low rowid bits of a search_documents row `d` (same as in migration 0001_fts.sql). */
-const RID_BITS_SQL = `((coalesce((SELECT sum(DISTINCT CASE value WHEN 'gesundheit' THEN 1 WHEN 'soziales-miteinander' THEN 2 WHEN 'wohnen' THEN 4 WHEN 'arbeitsmarkt' THEN 8 WHEN 'kinder-bildung' THEN 16 WHEN 'zusammenarbeit' THEN 32 ELSE 0 END) FROM json_each(CASE WHEN json_valid(d.handlungsfelder) THEN d.handlungsfelder ELSE '[]' END)), 0) << 4) | ((CASE d.typ WHEN 'wissen' THEN 0 WHEN 'foerderung' THEN 1 WHEN 'forum' THEN 2 WHEN 'projekt' THEN 3 WHEN 'stadt' THEN 4 WHEN 'ankommen' THEN 5 ELSE 7 END) << 1) | (CASE d.visibility WHEN 'public' THEN 0 ELSE 1 END))`;
+const RID_BITS_SQL = `((coalesce((SELECT sum(DISTINCT CASE value WHEN 'gesundheit' THEN 1 WHEN 'soziales-miteinander' THEN 2 WHEN 'wohnen' THEN 4 WHEN 'arbeitsmarkt' THEN 8 WHEN 'kinder-bildung' THEN 16 WHEN 'zusammenarbeit' THEN 32 ELSE 0 END) FROM json_each(CASE WHEN json_valid(d.handlungsfelder) THEN d.handlungsfelder ELSE '[]' END)), 0) << 4) | ((CASE d.typ WHEN 'wissen' THEN 0 WHEN 'foerderung' THEN 1 WHEN 'forum' THEN 2 WHEN 'projekt' THEN 3 WHEN 'stadt' THEN 4 WHEN 'ankommen' THEN 5 WHEN 'dokument' THEN 6 WHEN 'forderung' THEN 7 ELSE 7 END) << 1) | (CASE d.visibility WHEN 'public' THEN 0 ELSE 1 END))`;
 
 const TYP_BY_INDEX = Object.fromEntries(Object.entries(TYP_INDEX).map(([k, v]) => [v, k]));
 

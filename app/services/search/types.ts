@@ -3,7 +3,7 @@
 import type { Viewer } from "../permissions";
 import type { SearchDoc, SearchTyp } from "./documents.server";
 
-export const SEARCH_TYPES = ["wissen", "foerderung", "forum", "projekt", "stadt", "ankommen"] as const satisfies readonly SearchTyp[];
+export const SEARCH_TYPES = ["wissen", "foerderung", "forum", "projekt", "stadt", "ankommen", "dokument", "forderung"] as const satisfies readonly SearchTyp[];
 
 export type SearchParams = {
   q: string;
