@@ -18,6 +18,7 @@ import type { DB, Executor } from "~/services/db.server";
 import { listCitiesWithFigures } from "./city.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { audit } from "~/services/audit.server";
+import { unknownZielSlugs } from "~/models/ziel.server";
 import { recordRevision } from "~/models/revision.server";
 import { upsertSearchDocs } from "~/services/search/documents.server";
 import { PROJECT_STATUS, type ProjectStatus, type ProjectSort } from "~/components/projekte/labels";
@@ -34,6 +35,8 @@ export type IndicatorInput = {
   targetDate: string | null;
   current: number | null;
   currentDate: string | null;
+  /** shared target (/ziele) this indicator reports to; must exist (checked in writeChildren) */
+  zielSlug?: string | null;
 };
 export type ProjectInput = {
   title: string;
@@ -147,6 +150,8 @@ function writeChildren(db: Executor, projectId: number, input: ProjectInput) {
   db.delete(projectFundingLines).where(eq(projectFundingLines.projectId, projectId)).run();
   input.fundingLines.forEach((f, i) => db.insert(projectFundingLines).values({ projectId, sort: i, ...f }).run());
   db.delete(projectIndicators).where(eq(projectIndicators.projectId, projectId)).run();
+  const unknown = unknownZielSlugs(db, input.indicators.map((f) => f.zielSlug));
+  if (unknown.length) throw new Error(`Unbekanntes Ziel: ${unknown.join(", ")}`);
   input.indicators.forEach((f, i) => db.insert(projectIndicators).values({ projectId, sort: i, ...f }).run());
   db.delete(projectArticles).where(eq(projectArticles.projectId, projectId)).run();
   for (const slug of new Set(input.articleSlugs)) db.insert(projectArticles).values({ projectId, articleSlug: slug }).run();

@@ -4,7 +4,7 @@ import { diffLines, diffWords } from "diff";
 import { revisions, users } from "../../db/schema/index";
 import type { Executor } from "~/services/db.server";
 
-export type EntityType = "article" | "programme" | "project" | "anlaufstelle";
+export type EntityType = "article" | "programme" | "project" | "anlaufstelle" | "ziel";
 
 export function recordRevision(
   db: Executor,

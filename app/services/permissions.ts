@@ -66,6 +66,8 @@ export const ACTIONS = [
   "forderung.decide",
   "termin.create",
   "termin.edit",
+  // steering: shared targets (Gesamtzielperspektive)
+  "ziel.manage",
   // own account
   "account.manage",
 ] as const;
@@ -152,6 +154,8 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "termin.edit":
       // coordinators edit their own city's events; events without a city (Land, alliance) only Redaktion
       return (role === "koordination" && sameCity) || role === "redaktion";
+    case "ziel.manage":
+      return role === "redaktion";
   }
 }
 

@@ -98,6 +98,8 @@ export const projectIndicators = sqliteTable(
     targetDate: text("target_date"),
     current: real("current"),
     currentDate: text("current_date"),
+    /** shared target (/ziele/<slug>) this indicator reports to; validated in the model (no FK: see db/schema/ziele.ts) */
+    zielSlug: text("ziel_slug"),
   },
   (t) => [index("project_indicators_project_idx").on(t.projectId)],
 );

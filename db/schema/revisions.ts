@@ -10,7 +10,7 @@ export const revisions = sqliteTable(
   "revisions",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    entityType: text("entity_type", { enum: ["article", "programme", "project", "anlaufstelle"] }).notNull(),
+    entityType: text("entity_type", { enum: ["article", "programme", "project", "anlaufstelle", "ziel"] }).notNull(),
     entityId: integer("entity_id").notNull(),
     version: integer("version").notNull(),
     authorId: text("author_id").references(() => users.id, { onDelete: "set null" }),

@@ -60,6 +60,14 @@ export const demoSteps: { name: string; run: Step }[] = [
       return seedDemoAnlaufstellen(db);
     },
   },
+  {
+    // Gesamtzielperspektive: example targets (marked "Beispiel") and two demo projects mapped to one (after "Projekte").
+    name: "Ziele",
+    run: async (db) => {
+      const { seedDemoZiele } = await import("./demo-ziele");
+      return seedDemoZiele(db);
+    },
+  },
 ];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {

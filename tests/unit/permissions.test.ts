@@ -51,6 +51,7 @@ const matrix: Record<Action, Who[]> = {
   "forderung.decide": ["redaktion", "admin"],
   "termin.create": ["koordination", "redaktion", "admin"],
   "termin.edit": ["koordination", "redaktion", "admin"],
+  "ziel.manage": ["redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
