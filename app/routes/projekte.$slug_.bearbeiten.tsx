@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ProjectForm } from "~/components/projekte/ProjectForm";
-import { badRequest, formOptions, handleProjectForm, projectToValues, toProjectInput } from "~/components/projekte/form.server";
+import { badRequest, formOptions, handleProjectForm, projectToValues, toProjectInput, zielErrors } from "~/components/projekte/form.server";
 import { getProjectForEdit, programmeOptions, updateProject } from "~/models/project.server";
 import { forbidden, requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -36,6 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const d = result.data;
   if (user.role === "koordination" && d.stadt !== user.cityId) return badRequest(form, { stadt: "Die federführende Stadt können nur Redaktion oder Verwaltung ändern." });
   if (!can(toViewer(user), "project.edit", { cityId: d.stadt })) forbidden();
+  const zErr = zielErrors(db, d);
+  if (zErr) return badRequest(form, zErr);
   updateProject(db, user.id, project.id, toProjectInput(d, programmeOptions(db)), { reason: d.grund });
   return redirect(`/projekte/${project.slug}`, { headers: { "Set-Cookie": await flashHeader("Projekt gespeichert.") } });
 }
@@ -61,6 +63,7 @@ export default function ProjektBearbeiten() {
         cities={loaderData.cities}
         lockedCity={loaderData.lockedCity}
         programmes={loaderData.programmes}
+        ziele={loaderData.ziele}
         busy={nav.state === "submitting"}
       />
     </div>

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ProjectForm } from "~/components/projekte/ProjectForm";
-import { badRequest, emptyValues, formOptions, handleProjectForm, toProjectInput } from "~/components/projekte/form.server";
+import { badRequest, emptyValues, formOptions, handleProjectForm, toProjectInput, zielErrors } from "~/components/projekte/form.server";
 import { DEFAULT_ROWS } from "~/components/projekte/parse";
 import { createProject, programmeOptions } from "~/models/project.server";
 import { forbidden, requireUser, toViewer } from "~/services/auth.server";
@@ -40,6 +40,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const d = result.data;
   if (user.role === "koordination" && d.stadt !== user.cityId) return badRequest(form, { stadt: "Sie können nur Projekte Ihrer eigenen Stadt anlegen." });
   if (!can(toViewer(user), "project.create", { cityId: d.stadt })) forbidden();
+  const zErr = zielErrors(db, d);
+  if (zErr) return badRequest(form, zErr);
   const { result: url } = runIdempotent(db, once, (tx) => `/projekte/${createProject(tx, user.id, toProjectInput(d, programmeOptions(tx))).slug}`);
   return redirect(url, flash);
 }
@@ -66,6 +68,7 @@ export default function NeuesProjekt() {
         cities={loaderData.cities}
         lockedCity={loaderData.lockedCity}
         programmes={loaderData.programmes}
+        ziele={loaderData.ziele}
         busy={nav.state !== "idle" && nav.formMethod === "POST"}
         idempotencyKey={loaderData.idempotencyKey}
       />

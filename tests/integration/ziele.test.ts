@@ -11,10 +11,13 @@ import { seedDemoProjects } from "../../scripts/lib/demo-projekte";
 import { seedDemoZiele } from "../../scripts/lib/demo-ziele";
 import { loader as detailLoader } from "~/routes/ziele.$slug";
 import { loader as indexLoader } from "~/routes/ziele._index";
+import { action as newProjectAction, loader as newProjectLoader } from "~/routes/projekte.neu";
+import { createUserSession } from "~/services/auth.server";
 
 let db: DB;
 let cleanup: () => void;
 let redaktionId: string;
+let hammCookie: string;
 const member = { id: "m", role: "mitglied" as const, cityId: null };
 
 function cityId(slug: string) {
@@ -55,6 +58,8 @@ function project(title: string, city: string, visibility: "public" | "members", 
 beforeAll(async () => {
   ({ db, cleanup } = createTestDb());
   redaktionId = (await makeUser(db, "redaktion")).id;
+  const ko = await makeUser(db, "koordination", "hamm");
+  hammCookie = (await createUserSession(ko.id)).split(";")[0];
   await seedDemoProjects(db);
   seedDemoZiele(db);
 });
@@ -129,5 +134,40 @@ describe("Gesamtzielperspektive", () => {
     expect(idx.canManage).toBe(false);
     const res = await detailLoader({ request: req("/ziele/nix"), params: { slug: "nix" }, context: {} }).catch((e: unknown) => e);
     expect((res as Response).status).toBe(404);
+  });
+
+  it("the project form offers the targets and maps an indicator; an unknown target is a field error", async () => {
+    const cookieReq = (path: string, init: RequestInit = {}) => new Request(`http://localhost:3000${path}`, { ...init, headers: { Cookie: hammCookie } });
+    const form = (ziel: string, key: string) => {
+      const f = new FormData();
+      const fields: Record<string, string> = {
+        titel: `Task Force Hamm ${key}`,
+        stadt: String(cityId("hamm")),
+        status: "laufend",
+        statusDatum: "2026-11-01",
+        sichtbarkeit: "public",
+        felder: "wohnen",
+        "zeilen.indikator": "1",
+        "indikator.0.name": "Begangene Häuser",
+        "indikator.0.einheit": "Häuser",
+        "indikator.0.aktuell": "11",
+        "indikator.0.aktuellDatum": "2026-11-01",
+        "indikator.0.ziel": ziel,
+        idempotencyKey: `schluessel-${key}-0123456789`,
+      };
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      return cookieReq("/projekte/neu", { method: "POST", body: f });
+    };
+    const l = (await newProjectLoader({ request: cookieReq("/projekte/neu"), params: {}, context: {} })) as { ziele: { slug: string }[]; idempotencyKey: string };
+    expect(l.ziele.map((z) => z.slug)).toContain("problemimmobilien");
+    const bad = (await newProjectAction({ request: form("gibt-es-nicht", "a1"), params: {}, context: {} })) as { data: { errors: Record<string, string> }; init: { status: number } };
+    expect(bad.init.status).toBe(400);
+    expect(bad.data.errors, JSON.stringify(bad.data.errors)).toHaveProperty(["indikator.0.ziel"]);
+    expect(bad.data.errors["indikator.0.ziel"]).toMatch(/gibt es nicht/);
+    const ok = (await newProjectAction({ request: form("problemimmobilien", "a2"), params: {}, context: {} })) as Response;
+    expect(ok.status).toBe(302);
+    const r = zielRollup(db, "problemimmobilien", null)!;
+    expect(r.reporting.find((c) => c.city.slug === "hamm")!.value).toBe(11);
+    expect(r.total).toBe(97 + 52 + 11);
   });
 });

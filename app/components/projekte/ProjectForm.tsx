@@ -18,13 +18,15 @@ export type ProjectFormProps = {
   /** koordination: the lead city is fixed to their own city */
   lockedCity: { id: number; name: string } | null;
   programmes: { slug: string; title: string }[];
+  /** shared targets (/ziele) an indicator can report to */
+  ziele?: { slug: string; title: string; unit: string }[];
   busy?: boolean;
   /** new projects: the loader's idempotency key (one submit, one project) */
   idempotencyKey?: string;
 };
 
 
-export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, busy, idempotencyKey }: ProjectFormProps) {
+export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, ziele = [], busy, idempotencyKey }: ProjectFormProps) {
   const v = (k: string) => {
     const x = values[k];
     return Array.isArray(x) ? x[0] ?? "" : x ?? "";
@@ -39,6 +41,7 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
   // keep a stored programme reference even when the guide does not (yet) list it
   const fondsOptions = [{ value: "", label: "keine Angabe" }, ...Object.entries(FONDS).map(([value, label]) => ({ value, label }))];
   const ebeneOptions = [{ value: "", label: "bitte wählen" }, ...Object.entries(EBENEN).map(([value, label]) => ({ value, label }))];
+  const zielSelectOptions = [{ value: "", label: "keinem Ziel zugeordnet" }, ...ziele.map((z) => ({ value: z.slug, label: `${z.title} (${z.unit})` }))];
   const rowLabels: Record<string, string> = {};
   for (let i = 0; i < counts.foerderung; i++) {
     rowLabels[`foerderung.${i}.name`] = `Förderlinie ${i + 1}, Programm`;
@@ -48,6 +51,7 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
   for (let i = 0; i < counts.indikator; i++) {
     rowLabels[`indikator.${i}.name`] = `Indikator ${i + 1}, Name`;
     for (const k of ["ausgangswert", "zielwert", "aktuell", "ausgangsdatum", "zieldatum", "aktuellDatum"]) rowLabels[`indikator.${i}.${k}`] = `Indikator ${i + 1}`;
+    rowLabels[`indikator.${i}.ziel`] = `Indikator ${i + 1}, gemeinsames Ziel`;
   }
   for (let i = 0; i < counts.zustaendigkeit; i++) {
     rowLabels[`zustaendigkeit.${i}.ebene`] = `Zuständigkeit ${i + 1}, Ebene`;
@@ -212,6 +216,16 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
               <TextField name={`indikator.${i}.aktuell`} label="Aktueller Wert" inputMode="decimal" errors={errors} defaultValue={v(`indikator.${i}.aktuell`)} />
               <TextField name={`indikator.${i}.aktuellDatum`} label="Stand aktueller Wert" type="date" errors={errors} defaultValue={v(`indikator.${i}.aktuellDatum`)} />
             </div>
+            {ziele.length ? (
+              <SelectField
+                name={`indikator.${i}.ziel`}
+                label="Gemeinsames Ziel (Gesamtzielperspektive)"
+                hint="Der aktuelle Wert zählt dann auf der Seite des Ziels unter /ziele mit. Bitte dieselbe Einheit verwenden."
+                options={zielSelectOptions}
+                errors={errors}
+                defaultValue={v(`indikator.${i}.ziel`)}
+              />
+            ) : null}
           </fieldset>
         ))}
         <p>

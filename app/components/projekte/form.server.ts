@@ -1,6 +1,7 @@
 // Server side of the project form, shared by /projekte/neu and /projekte/:slug/bearbeiten.
 import { data } from "@remix-run/node";
 import { listCities } from "~/models/city.server";
+import { zielOptions, unknownZielSlugs } from "~/models/ziel.server";
 import { programmeOptions, type ProjectDetail, type ProjectInput } from "~/models/project.server";
 import type { Executor } from "~/services/db.server";
 import type { SessionUser } from "~/services/auth.server";
@@ -13,7 +14,7 @@ export const FORM_TITLE = "Projekt";
 export function formOptions(db: Executor, user: SessionUser) {
   const cities = listCities(db).map((c) => ({ id: c.id, name: c.name }));
   const lockedCity = user.role === "koordination" ? cities.find((c) => c.id === user.cityId) ?? null : null;
-  return { cities, lockedCity, programmes: programmeOptions(db).map((p) => ({ slug: p.slug, title: p.title })) };
+  return { cities, lockedCity, programmes: programmeOptions(db).map((p) => ({ slug: p.slug, title: p.title })), ziele: zielOptions(db) };
 }
 
 export function emptyValues(): FormValues {
@@ -64,6 +65,7 @@ export function projectToValues(p: ProjectDetail): { values: FormValues; counts:
     values[`indikator.${i}.zieldatum`] = x.targetDate ?? "";
     values[`indikator.${i}.aktuell`] = n(x.current);
     values[`indikator.${i}.aktuellDatum`] = x.currentDate ?? "";
+    values[`indikator.${i}.ziel`] = x.zielSlug ?? "";
   });
   p.responsibilities.forEach((r, i) => {
     values[`zustaendigkeit.${i}.ebene`] = r.ebene;
@@ -91,6 +93,16 @@ export function handleProjectForm(form: FormData): { kind: "render"; response: R
   const parsed = parseProjectForm(form);
   if (!parsed.ok) return { kind: "render", response: data({ ok: false as const, title: FORM_TITLE, errors: parsed.errors, values, counts }, { status: 400 }) };
   return { kind: "save", data: parsed.data };
+}
+
+/** Field errors for indicators mapped to a target that does not exist (the column has no FK; see db/schema/ziele.ts). */
+export function zielErrors(db: Executor, d: ProjectForm): Record<string, string> | null {
+  const unknown = new Set(unknownZielSlugs(db, d.indikator.map((x) => x.ziel)));
+  const errors: Record<string, string> = {};
+  d.indikator.forEach((x, i) => {
+    if (x.ziel && unknown.has(x.ziel)) errors[`indikator.${i}.ziel`] = "Dieses Ziel gibt es nicht (mehr). Bitte wählen Sie ein Ziel aus der Liste.";
+  });
+  return Object.keys(errors).length ? errors : null;
 }
 
 export function badRequest(form: FormData, errors: Record<string, string>) {
@@ -149,6 +161,7 @@ export function toProjectInput(d: ProjectForm, programmes: { slug: string; title
         targetDate: x.zieldatum,
         current: x.aktuell,
         currentDate: x.aktuellDatum,
+        zielSlug: x.ziel || null,
       })),
     articleSlugs: d.artikel,
   };

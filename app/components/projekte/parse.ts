@@ -72,6 +72,8 @@ const indicatorRow = z.object({
   zieldatum: optDate,
   aktuell: optNumber,
   aktuellDatum: optDate,
+  /** shared target (/ziele); existence is checked against the database in form.server.ts */
+  ziel: z.union([z.literal(""), z.string().max(120, tooLong(120)).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Bitte wählen Sie ein Ziel aus der Liste.")]),
 });
 const respRow = z.object({ ebene: z.union([z.literal(""), z.enum(keysOf(EBENEN))]), stelle: line(300) });
 
@@ -118,7 +120,7 @@ export const projectFormSchema = z
       if (f.betrag == null) ctx.addIssue({ code: "custom", path: ["foerderung", i, "betrag"], message: "Bitte geben Sie den Betrag ein (0 ist erlaubt)." });
     });
     v.indikator.forEach((x, i) => {
-      const used = x.name || x.einheit || x.ausgangswert != null || x.zielwert != null || x.aktuell != null || x.ausgangsdatum || x.zieldatum || x.aktuellDatum;
+      const used = x.name || x.einheit || x.ausgangswert != null || x.zielwert != null || x.aktuell != null || x.ausgangsdatum || x.zieldatum || x.aktuellDatum || x.ziel;
       if (used && !x.name) ctx.addIssue({ code: "custom", path: ["indikator", i, "name"], message: "Bitte benennen Sie den Indikator." });
     });
     v.zustaendigkeit.forEach((r, i) => {
@@ -185,6 +187,7 @@ export function readProjectForm(form: FormData) {
       zieldatum: g(`indikator.${i}.zieldatum`),
       aktuell: parseAmount(g(`indikator.${i}.aktuell`)),
       aktuellDatum: g(`indikator.${i}.aktuellDatum`),
+      ziel: g(`indikator.${i}.ziel`),
     })),
     zustaendigkeit: rows("zustaendigkeit", (i) => ({ ebene: g(`zustaendigkeit.${i}.ebene`), stelle: g(`zustaendigkeit.${i}.stelle`) })),
   };
