@@ -9,7 +9,7 @@ import { generateToken, hashToken } from "~/services/tokens.server";
 import type { Viewer } from "~/services/permissions";
 import { notify } from "./notification.server";
 import { listProgrammeSummaries } from "./programme.server";
-import { addDays, applyFilters, filtersToParams, parseFilters, upcomingDeadlines } from "~/utils/programme-facets";
+import { activeChips, addDays, applyFilters, filtersToParams, parseFilters, upcomingDeadlines } from "~/utils/programme-facets";
 import { todayIso } from "~/utils/format";
 
 /** Lists that can be followed today. */
@@ -29,6 +29,8 @@ type ListDef = {
   path: string;
   /** Normalised query of the list's known filter keys (sorted, deduplicated). */
   normalise: (params: URLSearchParams) => string;
+  /** German description of a saved filter, from the list's own filter chips. */
+  describe: (query: string) => string;
   /** The entries of the list that `viewer` may see and that match `query`, newest change first. */
   entries: (db: Executor, query: string, viewer: Viewer, today: string) => AboEntry[];
 };
@@ -42,6 +44,7 @@ const LISTS: Record<AboListe, ListDef> = {
   foerderung: {
     path: "/foerderung",
     normalise: (params) => sortedParams(filtersToParams(parseFilters(params))),
+    describe: (query) => activeChips(parseFilters(new URLSearchParams(query))).map((c) => c.label).join(", ") || "alle Programme",
     entries: (db, query, _viewer, today) => {
       // Funding programmes are public: every follower may see every programme.
       const matching = applyFilters(listProgrammeSummaries(db), parseFilters(new URLSearchParams(query)), today);
@@ -97,7 +100,7 @@ export function listMySearches(db: Executor, userId: string) {
     .orderBy(asc(savedSearches.id))
     .all()
     .filter((r) => isAboListe(r.liste))
-    .map((r) => ({ id: r.id, liste: r.liste as AboListe, label: ABO_LISTEN[r.liste as AboListe], query: r.query, url: listPath(r.liste as AboListe, r.query), hasFeed: !!r.hasFeed, createdAt: r.createdAt }));
+    .map((r) => ({ id: r.id, liste: r.liste as AboListe, label: ABO_LISTEN[r.liste as AboListe], query: r.query, beschreibung: LISTS[r.liste as AboListe].describe(r.query), url: listPath(r.liste as AboListe, r.query), hasFeed: !!r.hasFeed, createdAt: r.createdAt }));
 }
 
 export function unfollowSearch(db: Executor, userId: string, id: number): boolean {

@@ -52,6 +52,7 @@ const matrix: Record<Action, Who[]> = {
   "termin.create": ["koordination", "redaktion", "admin"],
   "termin.edit": ["koordination", "redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
+  "abo.follow": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
 describe("permission matrix", () => {
