@@ -9,7 +9,7 @@ export function FollowSearch({ liste }: { liste: "foerderung" }) {
   if (!root?.user) {
     return (
       <p className="follow-search">
-        <Link to={`/anmelden?redirectTo=${encodeURIComponent(pathname + search)}`}>Anmelden, um diese Suche zu abonnieren</Link>
+        <Link to={`/anmelden?redirectTo=${encodeURIComponent(pathname + search)}`}>Diese Suche abonnieren (nach Anmeldung)</Link>
       </p>
     );
   }
