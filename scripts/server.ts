@@ -303,6 +303,8 @@ const { startDigestScheduler, stopDigestScheduler } = await import("../app/servi
 const { deleteExpiredSessions } = await import("../app/services/auth.server");
 startMailWorker(db);
 startDigestScheduler(db);
+const { startAboMatcher, stopAboMatcher } = await import("../app/services/abo-matcher.server");
+startAboMatcher(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 sessionTimer.unref();
 // Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
@@ -321,6 +323,7 @@ function shutdown(signal: string) {
   // The mail loop and the daily jobs stop first; a mail in flight is marked sent before the database closes.
   const background = Promise.all([stopMailWorker(), stopDigestScheduler()]).catch(() => undefined);
   clearInterval(sessionTimer);
+  stopAboMatcher();
   stopBackups();
   const closeDb = () => {
     try {

@@ -30,6 +30,7 @@ import { audit } from "~/services/audit.server";
 import { deleteNotificationsOf } from "./notification.server";
 import { FORMER_MEMBER, listUserSubscriptions } from "./forum.server";
 import { forumSubscriptions } from "../../db/schema/index";
+import { deleteAboData, exportAboData } from "./abo.server";
 
 export function exportUserData(db: DB, userId: string) {
   const u = db
@@ -119,6 +120,7 @@ export function exportUserData(db: DB, userId: string) {
     projektNeuigkeiten: updates,
     betrifftUnsAuch: concerns,
     abonnements: subscriptions,
+    suchabos: exportAboData(db, userId),
     benachrichtigungen: notes,
     meldungen: flags,
     lesestand: reads,
@@ -150,6 +152,7 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
       tx.delete(userTokens).where(eq(userTokens.userId, userId)).run();
       tx.delete(forumSubscriptions).where(eq(forumSubscriptions.userId, userId)).run();
       tx.delete(forumTopicReads).where(eq(forumTopicReads.userId, userId)).run();
+      deleteAboData(tx, userId);
       tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
       // Other people's notifications name the actor ("Mia hat geantwortet"): keep them, without the name.
       if (u.name.length >= 2) {

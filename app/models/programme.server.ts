@@ -8,6 +8,7 @@ import { upsertSearchDocs } from "~/services/search/documents.server";
 import type { ProgrammeFrontmatter } from "~/services/content/frontmatter";
 import { wikiResolver } from "./article.server";
 import { recordRevision } from "./revision.server";
+import { aboEntryChanged } from "./abo-outbox.server";
 import type { FacetProgramme } from "~/utils/programme-facets";
 import { effectivePruefenBis } from "~/utils/review";
 
@@ -270,6 +271,7 @@ export function saveProgramme(
   writeDeadlines(db, id, data.fristen);
   const version = recordRevision(db, { entityType: "programme", entityId: id, authorId, source: input.source ?? "web", reason, body, meta: metaOf(data) });
   indexProgramme(db, slug, data, body);
+  aboEntryChanged(db, { liste: "foerderung", key: slug, version, actorId: authorId });
   return { id, version };
 }
 

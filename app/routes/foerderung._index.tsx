@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { StatusBadge } from "~/components/foerderung/badges";
+import { FollowSearch } from "~/components/FollowSearch";
 import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { listProgrammeSummaries } from "~/models/programme.server";
 import { getUser, toViewer } from "~/services/auth.server";
@@ -63,6 +64,7 @@ export default function Foerderung() {
   return (
     <>
       <h1>Förderung</h1>
+      <FollowSearch liste="foerderung" />
       <p className="lead">
         Welche Mittel gibt es für wen, mit wie viel Eigenanteil, welcher Kofinanzierung und bis wann? Jedes Programm nennt Stand und Quellen; fehlende
         Angaben stehen als „keine Angabe“ da.

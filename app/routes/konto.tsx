@@ -119,6 +119,7 @@ export default function Konto() {
         <p>
           Benachrichtigungen aus dem Forum sehen Sie immer unter <a href="/benachrichtigungen">Benachrichtigungen</a>. Per E-Mail bekommen Sie sie:
         </p>
+        <p>Gefolgte Suchen (Förderung) und ihre Feed-Links: <a href="/konto/suchabos">Meine Suchabos</a>.</p>
         <Form method="post">
           <input type="hidden" name="intent" value="email-pref" />
           <fieldset>

@@ -70,6 +70,8 @@ export const ACTIONS = [
   "ziel.manage",
   // own account
   "account.manage",
+  // following a filtered list (Suchabos)
+  "abo.follow",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -115,6 +117,7 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
     case "forum.flag":
     case "project.readMembers":
     case "account.manage":
+    case "abo.follow":
       return true;
     case "forum.editPost":
       return resource.ownerId === user.id || role === "moderation";

@@ -11,6 +11,7 @@ import { getEnv } from "./env.server";
 import type { Clock } from "./mail.server";
 import { runDigestJob } from "../models/notification.server";
 import { runReviewReminders } from "../models/review.server";
+import { runDeadlineReminders } from "../models/abo.server";
 
 export type DailyJobContext = { day: string; now: number };
 export type DailyJob = {
@@ -162,6 +163,7 @@ export function startDigestScheduler(db: DB, opts: { now?: Clock; tickMs?: numbe
   if (digestHour() != null) {
     // Review reminders first, so that owners who chose the daily digest get them in the same day's digest.
     registerDailyJob("pruef-erinnerungen", (d, { now }) => runReviewReminders(d, new Date(now)).sent);
+    registerDailyJob("frist-erinnerungen", (d, { now }) => runDeadlineReminders(d, new Date(now)));
     registerDailyJob("mail-digest", runDigestJob);
   }
   const clock = opts.now ?? Date.now;

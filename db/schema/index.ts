@@ -14,3 +14,4 @@ export * from "./idempotency";
 export * from "./steuerung";
 export * from "./security";
 export * from "./ziele";
+export * from "./abos";

@@ -53,6 +53,7 @@ const matrix: Record<Action, Who[]> = {
   "termin.edit": ["koordination", "redaktion", "admin"],
   "ziel.manage": ["redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
+  "abo.follow": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
 };
 
 describe("permission matrix", () => {
