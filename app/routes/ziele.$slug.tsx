@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
-import { AGGREGATION_LABELS, zielRollup } from "~/models/ziel.server";
+import { zielRollup } from "~/models/ziel.server";
+import { AGGREGATION_LABELS } from "~/utils/taxonomy";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AGGREGATION_LABELS, listZieleWithRollup } from "~/models/ziel.server";
+import { listZieleWithRollup } from "~/models/ziel.server";
+import { AGGREGATION_LABELS } from "~/utils/taxonomy";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
