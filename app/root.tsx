@@ -87,6 +87,7 @@ const NAV = [
   { to: "/forum", label: "Forum" },
   { to: "/projekte", label: "Projekte" },
   { to: "/forderungen", label: "Forderungen" },
+  { to: "/ziele", label: "Ziele" },
   { to: "/staedte", label: "Städte" },
   { to: "/ankommen", label: "Ankommen" },
   { to: "/suche", label: "Suche" },

@@ -11,7 +11,8 @@ import { listCities } from "~/models/city.server";
 import { cleanLine, cleanText } from "~/utils/text-hygiene";
 
 export type ZielAggregation = (typeof ZIEL_AGGREGATION_KEYS)[number];
-export const AGGREGATION_LABELS: Record<ZielAggregation, string> = { summe: "Summe", mittelwert: "Mittelwert" };
+import { AGGREGATION_LABELS } from "~/utils/taxonomy";
+export { AGGREGATION_LABELS };
 
 export type ZielInput = {
   slug: string;

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "~/components/charts/BarChart";
-import { AGGREGATION_LABELS, zielRollup } from "~/models/ziel.server";
+import { zielRollup } from "~/models/ziel.server";
+import { AGGREGATION_LABELS } from "~/utils/taxonomy";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ZielDetail() {
-  const { ziel, total, reporting, missing, canManage } = useLoaderData<typeof loader>();
+  const { ziel, total, reporting, missing } = useLoaderData<typeof loader>();
   const agg = AGGREGATION_LABELS[ziel.aggregation];
   return (
     <div>
@@ -62,11 +63,6 @@ export default function ZielDetail() {
         <dt>Handlungsfeld</dt>
         <dd>{HANDLUNGSFELDER[ziel.handlungsfeld as keyof typeof HANDLUNGSFELDER] ?? ziel.handlungsfeld}</dd>
       </dl>
-      {canManage ? (
-        <p>
-          <Link to={`/ziele/${ziel.slug}/bearbeiten`}>Ziel bearbeiten</Link>
-        </p>
-      ) : null}
 
       <h2 id="stand">Stand über alle Städte</h2>
       <p className="ziel-total">

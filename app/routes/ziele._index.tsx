@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { AGGREGATION_LABELS, listZieleWithRollup } from "~/models/ziel.server";
+import { listZieleWithRollup } from "~/models/ziel.server";
+import { AGGREGATION_LABELS } from "~/utils/taxonomy";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ZieleIndex() {
-  const { ziele, canManage } = useLoaderData<typeof loader>();
+  const { ziele } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Gesamtzielperspektive</h1>
@@ -38,11 +39,6 @@ export default function ZieleIndex() {
         Der Handlungsrahmen fordert eine gemeinsame Zielperspektive. Die Redaktion legt gemeinsame Zielindikatoren fest; Projekte ordnen ihre eigenen Indikatoren
         einem Ziel zu. Hier steht, was die Städte melden – und welche Städte noch nichts melden.
       </p>
-      {canManage ? (
-        <p>
-          <Link to="/ziele/neu">Neues Ziel anlegen</Link>
-        </p>
-      ) : null}
       {ziele.length === 0 ? <p>Noch keine Ziele festgelegt.</p> : null}
       <ul className="ziel-list">
         {ziele.map((z) => (

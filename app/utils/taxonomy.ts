@@ -174,3 +174,6 @@ export const CITY_INDICATORS = {
   "anteil-unter-15-ro": { label: "Anteil der unter 15-Jährigen bei rumänischen Staatsangehörigen", unit: "%", district: false },
 } as const satisfies Record<string, { label: string; unit: string; district: boolean }>;
 export type CityIndicator = keyof typeof CITY_INDICATORS;
+
+/** How a shared target (Gesamtzielperspektive, /ziele) combines the cities' values. */
+export const AGGREGATION_LABELS: Record<"summe" | "mittelwert", string> = { summe: "Summe", mittelwert: "Mittelwert" };
