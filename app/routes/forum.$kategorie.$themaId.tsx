@@ -38,7 +38,7 @@ import { Composer } from "~/components/forum/Composer";
 import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
-import { ErrorSummary, SelectField, TextArea, TextField } from "~/components/ui/form";
+import { ErrorSummary, FieldScope, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "~/utils/forms";
 import { cleanLine } from "~/utils/text-hygiene";
 import { titleMeta } from "~/utils/meta";
@@ -330,7 +330,11 @@ export default function Thema() {
         {t.members ? " · nur für Mitglieder sichtbar" : ""}
         {t.locked ? " · gesperrt, keine neuen Antworten" : ""}
       </p>
-      {a && !a.ok && a.intent !== "reply" ? <ErrorSummary errors={errors} /> : null}
+      {a && !a.ok && a.intent !== "reply" ? (
+        <FieldScope prefix={a.intent === "clearing-submit" ? "clearing" : a.intent === "mod-note" ? "mod" : ""}>
+          <ErrorSummary errors={errors} />
+        </FieldScope>
+      ) : null}
       {t.accepted ? (
         <p>
           <a href={`${base}?beitrag=${t.accepted}#beitrag-${t.accepted}`}>Zur Lösung (Beitrag {t.accepted})</a>
@@ -366,7 +370,9 @@ export default function Thema() {
           {d.clearing.canSubmit ? (
             <Form method="post">
               <input type="hidden" name="intent" value="clearing-submit" />
-              <TextArea name="note" label="Hinweis an die Clearingstelle (optional)" rows={2} errors={errFor("clearing-submit")} />
+              <FieldScope prefix="clearing">
+                <TextArea name="note" label="Hinweis an die Clearingstelle (optional)" rows={2} errors={errFor("clearing-submit")} />
+              </FieldScope>
               <button type="submit">An die Clearingstelle geben</button>
             </Form>
           ) : null}
@@ -527,7 +533,9 @@ export default function Thema() {
           </Form>
           <Form method="post">
             <input type="hidden" name="intent" value="mod-note" />
-            <TextArea name="note" label="Notiz der Moderation (nur für Moderation sichtbar)" rows={2} errors={errFor("mod-note")} />
+            <FieldScope prefix="mod">
+              <TextArea name="note" label="Notiz der Moderation (nur für Moderation sichtbar)" rows={2} errors={errFor("mod-note")} />
+            </FieldScope>
             <button type="submit" className="secondary">
               Notiz speichern
             </button>

@@ -1,5 +1,16 @@
-import { useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { createContext, useContext, useEffect, useRef, type InputHTMLAttributes, type MouseEvent, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { errorId, fieldId, type FieldErrors } from "~/utils/forms";
+
+/**
+ * Field ids are unique per form instance: wrap a form in <FieldScope prefix="…"> when the same field name appears in
+ * more than one form on a page (e.g. two "note" textareas → feld-clearing-note, feld-mod-note). The error summary
+ * inside the scope links to the scoped ids.
+ */
+const FieldScopeContext = createContext("");
+export function FieldScope({ prefix, children }: { prefix: string; children: ReactNode }) {
+  return <FieldScopeContext.Provider value={prefix}>{children}</FieldScopeContext.Provider>;
+}
+const scoped = (p: string, name: string) => (p ? `${p}-${name}` : name);
 
 /**
  * With JavaScript, move focus to the field without a history entry: a fragment navigation would make the router
@@ -15,6 +26,7 @@ function focusField(e: MouseEvent<HTMLAnchorElement>, id: string) {
 
 /** Error summary at the top of a form: takes focus, links to each field (GOV.UK pattern). */
 export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | null; labels?: Record<string, string> }) {
+  const p = useContext(FieldScopeContext);
   const ref = useRef<HTMLDivElement>(null);
   const entries = Object.entries(errors ?? {});
   useEffect(() => {
@@ -32,7 +44,7 @@ export function ErrorSummary({ errors, labels = {} }: { errors?: FieldErrors | n
             {name === "_form" ? (
               message
             ) : (
-              <a href={`#${fieldId(name)}`} onClick={(e) => focusField(e, fieldId(name))}>
+              <a href={`#${fieldId(scoped(p, name))}`} onClick={(e) => focusField(e, fieldId(scoped(p, name)))}>
                 {labels[name] ? `${labels[name]}: ` : ""}
                 {message}
               </a>
@@ -51,21 +63,22 @@ type FieldProps = {
   hint?: ReactNode;
 };
 
-function describedBy(name: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${fieldId(name)}-hinweis` : null, error ? errorId(name) : null].filter(Boolean).join(" ") || undefined;
+function describedBy(p: string, name: string, error?: string, hint?: ReactNode) {
+  return [hint ? `${fieldId(scoped(p, name))}-hinweis` : null, error ? errorId(scoped(p, name)) : null].filter(Boolean).join(" ") || undefined;
 }
 
 function FieldShell({ name, label, hint, error, children }: { name: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode }) {
+  const p = useContext(FieldScopeContext);
   return (
     <div className={`field${error ? " field--error" : ""}`}>
-      <label htmlFor={fieldId(name)}>{label}</label>
+      <label htmlFor={fieldId(scoped(p, name))}>{label}</label>
       {hint ? (
-        <p className="hint" id={`${fieldId(name)}-hinweis`}>
+        <p className="hint" id={`${fieldId(scoped(p, name))}-hinweis`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={errorId(name)}>
+        <p className="field-error" id={errorId(scoped(p, name))}>
           <span className="visually-hidden">Fehler: </span>
           {error}
         </p>
@@ -76,19 +89,21 @@ function FieldShell({ name, label, hint, error, children }: { name: string; labe
 }
 
 export function TextField({ name, label, errors, hint, ...rest }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  const p = useContext(FieldScopeContext);
   const error = errors?.[name];
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <input id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest} />
+      <input id={fieldId(scoped(p, name))} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(p, name, error, hint)} {...rest} />
     </FieldShell>
   );
 }
 
 export function TextArea({ name, label, errors, hint, ...rest }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const p = useContext(FieldScopeContext);
   const error = errors?.[name];
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <textarea id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest} />
+      <textarea id={fieldId(scoped(p, name))} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(p, name, error, hint)} {...rest} />
     </FieldShell>
   );
 }
@@ -101,10 +116,11 @@ export function SelectField({
   options,
   ...rest
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  const p = useContext(FieldScopeContext);
   const error = errors?.[name];
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <select id={fieldId(name)} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(name, error, hint)} {...rest}>
+      <select id={fieldId(scoped(p, name))} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(p, name, error, hint)} {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -134,25 +150,26 @@ export function CheckboxGroup({
   errors?: FieldErrors | null;
   hint?: ReactNode;
 }) {
+  const p = useContext(FieldScopeContext);
   const error = errors?.[name];
   const list = Array.isArray(options) ? options : Object.entries(options).map(([value, label]) => ({ value, label }));
   return (
-    <fieldset className={`checkbox-group${error ? " field--error" : ""}`} aria-describedby={describedBy(name, error, hint)}>
+    <fieldset className={`checkbox-group${error ? " field--error" : ""}`} aria-describedby={describedBy(p, name, error, hint)}>
       <legend>{legend}</legend>
       {hint ? (
-        <p className="hint" id={`${fieldId(name)}-hinweis`}>
+        <p className="hint" id={`${fieldId(scoped(p, name))}-hinweis`}>
           {hint}
         </p>
       ) : null}
       {error ? (
-        <p className="field-error" id={errorId(name)}>
+        <p className="field-error" id={errorId(scoped(p, name))}>
           <span className="visually-hidden">Fehler: </span>
           {error}
         </p>
       ) : null}
       <div className="checkbox-columns">
         {list.map((o, i) => {
-          const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${o.value}`;
+          const id = i === 0 ? fieldId(scoped(p, name)) : `${fieldId(scoped(p, name))}-${o.value}`;
           return (
             <div className="checkbox" key={o.value}>
               <input type="checkbox" id={id} name={name} value={o.value} defaultChecked={checked.includes(o.value)} />
