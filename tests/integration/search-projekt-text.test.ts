@@ -43,3 +43,20 @@ describe("FTS5 over project search text", () => {
     expect(JSON.stringify(all)).not.toMatch(/##|Was funktioniert hat/);
   });
 });
+
+describe("FTS5: at most two hits of one forum topic in the top ten", () => {
+  it("a topic with many matching posts leaves room for other results", async () => {
+    t.db.transaction((tx) =>
+      upsertSearchDocs(tx, [
+        ...Array.from({ length: 8 }, (_, i) => ({ id: `forum:post:${i + 1}`, typ: "forum" as const, slug: `p${i + 1}`,
+          url: `/forum/gesundheit/7#beitrag-${i + 1}`, title: "Krankenversicherung Krankenversicherung", body: "Krankenversicherung", visibility: "public" as const })),
+        ...Array.from({ length: 12 }, (_, i) => ({ id: `wissen:k${i}`, typ: "wissen" as const, slug: `k${i}`,
+          url: `/wissen/k${i}`, title: `Artikel ${i}`, body: `Hinweise zur Krankenversicherung und anderem Text ${i}`, visibility: "public" as const })),
+      ]),
+    );
+    const r = await fts.search({ q: "Krankenversicherung", limit: 10, offset: 0 }, null);
+    expect(r.hits).toHaveLength(10);
+    expect(r.hits.filter((h) => h.url.startsWith("/forum/gesundheit/7")).length).toBeLessThanOrEqual(2);
+    expect(r.hits.filter((h) => h.url.startsWith("/wissen/")).length).toBe(8);
+  });
+});
