@@ -109,6 +109,18 @@ function gridText(p: Pick<ProjectInput, "problem" | "approach" | "worked" | "fai
   ].join("\n\n");
 }
 
+/**
+ * The project's text for the search index: only the filled-in grid fields, without the grid headings – a heading
+ * such as "Was gescheitert ist" would otherwise make every project match "gescheitert" and show up in snippets.
+ */
+export function projectSearchText(p: Pick<ProjectInput, "problem" | "approach" | "worked" | "failed" | "failureReasons" | "nextSteps" | "responsibilities">): string {
+  const zust = p.responsibilities.filter((r) => r.stelle.trim()).map((r) => `${EBENEN[r.ebene] ?? r.ebene}: ${r.stelle.trim()}`).join("; ");
+  return [p.problem, p.approach, p.worked, p.failed, p.failureReasons, zust, p.nextSteps]
+    .map((t) => (t ?? "").trim())
+    .filter((t) => t.length > 0)
+    .join("\n\n");
+}
+
 function cityMap(db: Executor) {
   return new Map(db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).all().map((c) => [c.id, c]));
 }
@@ -130,7 +142,7 @@ export function indexProject(db: Executor, projectId: number) {
       url: `/projekte/${p.slug}`,
       title: p.title,
       summary: p.summary,
-      body: `${gridText(p)}\n\nFederführung: ${leadName}. Kontakt: ${p.contactRole}. Zielgruppen: ${p.zielgruppen.join(", ")}`,
+      body: [projectSearchText(p), leadName && `Federführung: ${leadName}.`, p.contactRole && `Kontakt: ${p.contactRole}.`, p.zielgruppen.length ? `Zielgruppen: ${p.zielgruppen.join(", ")}` : ""].filter(Boolean).join("\n\n"),
       subtype: p.status,
       handlungsfelder: p.handlungsfelder,
       staedte,

@@ -149,6 +149,26 @@ export function stem(t: string): string {
   return t;
 }
 
+/**
+ * At most `max` hits of one forum topic (its URL without the #post anchor) among the first `top`; the others move
+ * to just after the top, in their order. Everything else keeps its rank.
+ */
+export function capPerTopic(list: { rid: number; url: string }[], max = 2, top = 10): number[] {
+  const head: number[] = [];
+  const moved: number[] = [];
+  const count = new Map<string, number>();
+  let i = 0;
+  for (; i < list.length && head.length < top; i++) {
+    const { rid, url } = list[i];
+    const topic = url.startsWith("/forum/") ? url.split("#")[0] : "";
+    const n = topic ? (count.get(topic) ?? 0) + 1 : 0;
+    if (topic) count.set(topic, n);
+    if (n > max) moved.push(rid);
+    else head.push(rid);
+  }
+  return [...head, ...moved, ...list.slice(i).map((x) => x.rid)];
+}
+
 export function compileQuery(terms: string[], expand: (t: string) => string[]): CompiledQuery {
   const expansions: string[] = [];
   const groups = terms.map((t, i) => {
@@ -285,7 +305,7 @@ export class FtsSearchIndex implements SearchIndex {
       return { rid, s: 0.5 * (r / best) + (body.get(rid) ?? 0) / bestBody + (h ? score(h.title, h.summary) : 0) };
     });
     scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
-    const ranked = scored.map((x) => x.rid);
+    const ranked = capPerTopic(scored.map((x) => ({ rid: x.rid, url: heads.get(x.rid)?.url ?? "" })), 2, 10);
     const seen = new Set(ranked);
     const rids = [...ranked, ...full.slice(RERANK_DEPTH).map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
     const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
@@ -297,15 +317,15 @@ export class FtsSearchIndex implements SearchIndex {
     return { total, hits, facets: { typ: typCounts, feld: feldCounts } };
   }
 
-  private heads(rids: number[]): Map<number, { title: string; summary: string }> {
+  private heads(rids: number[]): Map<number, { title: string; summary: string; url: string }> {
     if (rids.length === 0) return new Map();
     const rows = this.stmt(
-      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
+      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz, d.url FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
          WHERE k.rid IN (${rids.map(() => "?").join(",")})`,
     )
       .raw()
-      .all(...rids) as [number, string, string][];
-    return new Map(rows.map(([rid, title, summary]) => [rid, { title, summary }]));
+      .all(...rids) as [number, string, string, string][];
+    return new Map(rows.map(([rid, title, summary, url]) => [rid, { title, summary, url }]));
   }
 
   private docsByRid(rids: number[]) {
