@@ -94,6 +94,15 @@ describe("production defaults", { timeout: 120_000 }, () => {
   }, 150_000);
   afterAll(() => stopServer(s));
 
+  it("files in public/ are served; a missing file falls through to the German 404 page", async () => {
+    const icon = await raw(s!.port, { path: "/favicon.ico" });
+    expect(icon.status).toBe(200);
+    expect(icon.body.equals(readFileSync(join(ROOT, "public/favicon.ico")))).toBe(true);
+    const missing = await raw(s!.port, { path: "/gibt-es-nicht.ico" });
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-type"]).toContain("text/html");
+  });
+
   it("a fresh production database gets no demo accounts", () => {
     const db = new Database(s!.dbPath, { readonly: true });
     const users = (db.prepare("select count(*) as n from users").get() as { n: number }).n;
