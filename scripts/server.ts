@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -176,7 +176,26 @@ app.use(bodyGuard(limits));
 
 app.use(compression());
 app.use("/build", express.static(assetsDir, { immutable: true, maxAge: "1y", index: false, fallthrough: false }));
-app.use(express.static("public", { maxAge: "1h", index: false }));
+// public/ (outside build/) is listed once at start-up: a page request costs no stat() of a file that isn't there.
+const publicFiles = new Set(
+  existsSync("public")
+    ? readdirSync("public", { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => `/${resolve(e.parentPath, e.name).slice(resolve("public").length + 1).split("\\").join("/")}`)
+        .filter((p) => !p.startsWith("/build/"))
+    : [],
+);
+const servePublic = express.static("public", { maxAge: "1h", index: false });
+app.use((req, res, next) => {
+  if (req.method !== "GET" && req.method !== "HEAD") return next();
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path);
+  } catch {
+    return next();
+  }
+  return publicFiles.has(path) ? servePublic(req, res, next) : next();
+});
 
 // /healthz: 503 only when the database is unusable; otherwise 200 with {"db":"ok","search":"ok"|"degraded"}.
 // The search probe (Meilisearch /health, FTS5 tables) is cached for a few seconds, so this stays cheap. It is the

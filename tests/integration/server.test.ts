@@ -94,6 +94,15 @@ describe("production defaults", { timeout: 120_000 }, () => {
   }, 150_000);
   afterAll(() => stopServer(s));
 
+  it("files in public/ are served; a missing file falls through to the German 404 page", async () => {
+    const icon = await raw(s!.port, { path: "/favicon.ico" });
+    expect(icon.status).toBe(200);
+    expect(icon.body.equals(readFileSync(join(ROOT, "public/favicon.ico")))).toBe(true);
+    const missing = await raw(s!.port, { path: "/gibt-es-nicht.ico" });
+    expect(missing.status).toBe(404);
+    expect(missing.headers["content-type"]).toContain("text/html");
+  });
+
   it("a fresh production database gets no demo accounts", () => {
     const db = new Database(s!.dbPath, { readonly: true });
     const users = (db.prepare("select count(*) as n from users").get() as { n: number }).n;
@@ -394,8 +403,12 @@ describe("bounded request bodies and CSP reports", { timeout: 120_000 }, () => {
 
 describe("stopping cleanly", () => {
   it("40 requests in flight at SIGTERM all complete with 200; the process exits 0 and frees the port", async () => {
-    const s = await startServer({ entry: "e2e", env: { SHUTDOWN_TIMEOUT: "20" } });
+    const s = await startServer({ entry: "e2e", env: { SHUTDOWN_TIMEOUT: "60" } });
     try {
+      // Warm up first: /healthz answering does not mean the page route is ready (lazy module loading, cold
+      // statements and caches on a loaded machine). Wait for one full /projekte response before firing the 40.
+      const warm = await raw(s.port, { path: "/projekte" });
+      expect(warm.status).toBe(200);
       let connected = 0;
       const one = () =>
         new Promise<{ status: number; complete: boolean }>((ok) => {
@@ -412,7 +425,9 @@ describe("stopping cleanly", () => {
         });
       const inFlight = Array.from({ length: 40 }, one);
       // SIGTERM once all 40 connections are established (most still wait in the kernel's accept queue).
-      while (connected < 40) await new Promise((r) => setTimeout(r, 1));
+      const connectDeadline = Date.now() + 60_000;
+      while (connected < 40 && Date.now() < connectDeadline) await new Promise((r) => setTimeout(r, 5));
+      expect(connected).toBe(40);
       s.proc.kill("SIGTERM");
       const results = await Promise.all(inFlight);
       expect(results.filter((r) => r.status !== 200 || !r.complete)).toEqual([]);
@@ -421,7 +436,7 @@ describe("stopping cleanly", () => {
     } finally {
       await stopServer(s);
     }
-  }, 120_000);
+  }, 240_000);
 
   it("kill -TERM of the `npm start` process leaves no process behind, and a restart at once succeeds", async () => {
     assertBuild();
