@@ -1,7 +1,7 @@
 // Abos (issue 19, decision 020): followed list filters, the outbox of changed entries, the matcher that turns
 // them into notifications exactly once (ledger), deadline reminders and the per-abo Atom feed.
 // Matching reuses each list's own filter functions; nothing here re-implements a filter.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import { aboLedger, aboOutbox, programmes, savedSearches, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
@@ -28,6 +28,8 @@ export const MAX_QUERY_LENGTH = 500;
 export const MAX_ABOS_PER_USER = 50;
 /** Deadline reminders this many days ahead. */
 export const REMINDER_DAYS = [14, 3] as const;
+/** Processed outbox rows older than this are deleted by the matcher. */
+export const OUTBOX_KEEP_DAYS = 7;
 
 export type AboEntry = { key: string; title: string; url: string; summary: string; updated: Date };
 
@@ -257,6 +259,9 @@ export function runAboMatcher(db: DB, opts: { now?: Date; limit?: number } = {})
     }
     db.update(aboOutbox).set({ processedAt: opts.now ?? new Date() }).where(eq(aboOutbox.id, row.id)).run();
   }
+  // Processed rows are kept a while (for inspection), then removed; the ledger keeps alerts unique meanwhile.
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - OUTBOX_KEEP_DAYS * 86_400_000);
+  db.delete(aboOutbox).where(and(isNotNull(aboOutbox.processedAt), lt(aboOutbox.processedAt, cutoff))).run();
   if (alerts > 0) kickMailDelivery(db);
   return { processed: pending.length, alerts };
 }
