@@ -309,9 +309,10 @@ describe("the other lists: /projekte, /forderungen, /termine, /wissen", () => {
   it("/termine: follow → new matching event → one alert; another Handlungsfeld → none; an edit alerts again", async () => {
     expect(followSearch(db, follower.id, "termine", new URLSearchParams("feld=gesundheit&seite=3")).status).toBe("neu");
     expect(listMySearches(db, follower.id).find((s) => s.liste === "termine")!.query).toBe("feld=gesundheit");
+    const beginn = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 86_400_000);
     const input = (over: Partial<TerminInput> = {}): TerminInput => ({
       titel: "Fachtag Gesundheit",
-      beginn: new Date(Date.now() + 30 * 86_400_000),
+      beginn,
       ende: null,
       ort: "Dortmund",
       online: false,
