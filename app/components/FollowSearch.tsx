@@ -2,8 +2,9 @@
 // the list and the current query string; the server keeps only the list's known filter keys.
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useRootData } from "~/root";
+import type { AboListe } from "~/models/abo.server";
 
-export function FollowSearch({ liste }: { liste: "foerderung" }) {
+export function FollowSearch({ liste }: { liste: AboListe }) {
   const root = useRootData();
   const { pathname, search } = useLocation();
   if (!root?.user) {

@@ -1,7 +1,7 @@
 // Abos (issue 19, decision 020): followed list filters, the outbox of changed entries, the matcher that turns
 // them into notifications exactly once (ledger), deadline reminders and the per-abo Atom feed.
 // Matching reuses each list's own filter functions; nothing here re-implements a filter.
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
 import { aboLedger, aboOutbox, programmes, savedSearches, users } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
@@ -11,9 +11,15 @@ import { notify } from "./notification.server";
 import { listProgrammeSummaries } from "./programme.server";
 import { activeChips, addDays, applyFilters, filtersToParams, parseFilters, upcomingDeadlines } from "~/utils/programme-facets";
 import { todayIso } from "~/utils/format";
+import { can } from "~/services/permissions";
+import { listProjects } from "./project.server";
+import { parseFilters as parseProjectFilters } from "~/components/projekte/filters";
+import { listForderungen, parseForderungFilters } from "./forderung.server";
+import { listTermine, parseTerminFilters } from "./termin.server";
+import { listArticles, parseArticleFilters } from "./article.server";
 
 /** Lists that can be followed today. */
-export const ABO_LISTEN = { foerderung: "Förderung" } as const;
+export const ABO_LISTEN = { foerderung: "Förderung", projekte: "Projekte", forderungen: "Forderungen", termine: "Termine", wissen: "Wissen" } as const;
 export type AboListe = keyof typeof ABO_LISTEN;
 export const isAboListe = (v: unknown): v is AboListe => typeof v === "string" && Object.hasOwn(ABO_LISTEN, v);
 
@@ -22,6 +28,8 @@ export const MAX_QUERY_LENGTH = 500;
 export const MAX_ABOS_PER_USER = 50;
 /** Deadline reminders this many days ahead. */
 export const REMINDER_DAYS = [14, 3] as const;
+/** Processed outbox rows older than this are deleted by the matcher. */
+export const OUTBOX_KEEP_DAYS = 7;
 
 export type AboEntry = { key: string; title: string; url: string; summary: string; updated: Date };
 
@@ -39,6 +47,17 @@ function sortedParams(p: URLSearchParams): string {
   const pairs = [...p.entries()].sort(([a, x], [b, y]) => a.localeCompare(b) || x.localeCompare(y));
   return new URLSearchParams(pairs).toString();
 }
+
+/** Serialises a list's own parsed filter object (no filtering logic here: the list's parser decides what is valid). */
+function objectParams(f: Record<string, string | number | boolean | undefined>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false) p.set(k, v === true ? "1" : String(v));
+  return p;
+}
+const describeQuery = (query: string, all: string) =>
+  [...new URLSearchParams(query).entries()].map(([k, v]) => `${k}: ${v}`).join(", ") || all;
+/** Matching may need the whole list (not only its first page). */
+const MATCH_LIMIT = 10_000;
 
 const LISTS: Record<AboListe, ListDef> = {
   foerderung: {
@@ -61,6 +80,58 @@ const LISTS: Record<AboListe, ListDef> = {
         .map((p) => ({ key: p.slug, title: p.title, url: `/foerderung/${p.slug}`, summary: p.summary ?? "", updated: updated.get(p.slug) ?? new Date(0) }))
         .sort((a, b) => b.updated.getTime() - a.updated.getTime());
     },
+  },
+  projekte: {
+    path: "/projekte",
+    normalise: (params) => sortedParams(objectParams(parseProjectFilters(params))),
+    describe: (query) => describeQuery(query, "alle Projekte"),
+    // listProjects applies the follower's visibility (members-only projects only for members).
+    entries: (db, query, viewer) =>
+      listProjects(db, { viewer, filters: parseProjectFilters(new URLSearchParams(query)), sort: "aktualisiert", dir: "desc" }).map((p) => ({
+        key: p.slug,
+        title: p.title,
+        url: `/projekte/${p.slug}`,
+        summary: p.summary ?? "",
+        updated: p.lastActivityAt,
+      })),
+  },
+  forderungen: {
+    path: "/forderungen",
+    normalise: (params) => sortedParams(objectParams(parseForderungFilters(params))),
+    describe: (query) => describeQuery(query, "alle Forderungen"),
+    // Forderungen are public.
+    entries: (db, query) =>
+      listForderungen(db, parseForderungFilters(new URLSearchParams(query)))
+        .map((f) => ({ key: f.slug, title: f.titel, url: `/forderungen/${f.slug}`, summary: f.text.slice(0, 300), updated: f.statusDatum ? new Date(`${f.statusDatum}T12:00:00Z`) : new Date(0) }))
+        .sort((a, b) => b.updated.getTime() - a.updated.getTime()),
+  },
+  termine: {
+    path: "/termine",
+    normalise: (params) => sortedParams(objectParams(parseTerminFilters(params))),
+    describe: (query) => describeQuery(query, "alle kommenden Termine"),
+    // Termine are public.
+    entries: (db, query) =>
+      listTermine(db, { ...parseTerminFilters(new URLSearchParams(query)), limit: MATCH_LIMIT }).map((t) => ({
+        key: String(t.id),
+        title: t.titel,
+        url: `/termine/${t.id}`,
+        summary: (t.beschreibung ?? "").slice(0, 300),
+        updated: t.beginn,
+      })),
+  },
+  wissen: {
+    path: "/wissen",
+    normalise: (params) => sortedParams(objectParams(parseArticleFilters(params))),
+    describe: (query) => describeQuery(query, "alle Beiträge"),
+    // Drafts only for those who may read drafts (Redaktion), exactly as the list shows them.
+    entries: (db, query, viewer) =>
+      listArticles(db, parseArticleFilters(new URLSearchParams(query)), { includeDrafts: can(viewer, "content.readDrafts"), limit: MATCH_LIMIT }).items.map((a) => ({
+        key: a.slug,
+        title: a.title,
+        url: `/wissen/${a.slug}`,
+        summary: a.summary ?? "",
+        updated: new Date(a.stand ? `${a.stand}T12:00:00Z` : 0),
+      })),
   },
 };
 
@@ -188,6 +259,9 @@ export function runAboMatcher(db: DB, opts: { now?: Date; limit?: number } = {})
     }
     db.update(aboOutbox).set({ processedAt: opts.now ?? new Date() }).where(eq(aboOutbox.id, row.id)).run();
   }
+  // Processed rows are kept a while (for inspection), then removed; the ledger keeps alerts unique meanwhile.
+  const cutoff = new Date((opts.now ?? new Date()).getTime() - OUTBOX_KEEP_DAYS * 86_400_000);
+  db.delete(aboOutbox).where(and(isNotNull(aboOutbox.processedAt), lt(aboOutbox.processedAt, cutoff))).run();
   if (alerts > 0) kickMailDelivery(db);
   return { processed: pending.length, alerts };
 }

@@ -9,6 +9,7 @@ import type { Executor } from "~/services/db.server";
 import { renderMarkdown, markdownToText, slugifyHeading } from "~/services/markdown.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
 import { getRevision, recordRevision } from "~/models/revision.server";
+import { aboEntryChanged } from "./abo-outbox.server";
 import { notify } from "~/models/notification.server";
 import { audit } from "~/services/audit.server";
 import type { ArticleStatus, ArticleType } from "~/utils/taxonomy";
@@ -249,6 +250,7 @@ function writeArticle(
     meta: revisionMeta(input),
   });
   db.update(articles).set({ version }).where(eq(articles.id, id)).run();
+  aboEntryChanged(db, { liste: "wissen", key: input.slug, version, actorId: opts.authorId });
   syncSearch(db, input, headings);
   // A web edit that publishes an article fixes links to it elsewhere (imports do this in their finish pass).
   if (opts.source !== "import" && input.status === "veroeffentlicht") relinkTarget(db, input.slug);
@@ -372,6 +374,17 @@ function relinkTarget(db: Executor, slug: string) {
 // ---------------------------------------------------------------- reading
 
 export type ArticleFilters = { typ?: string; feld?: string; ebene?: string; stadt?: string };
+export const ARTICLE_FILTER_KEYS = ["typ", "feld", "ebene", "stadt"] as const;
+
+/** The /wissen list filters from query params (shared by the list and the abo matcher). */
+export function parseArticleFilters(params: URLSearchParams): ArticleFilters {
+  const f: ArticleFilters = {};
+  for (const k of ARTICLE_FILTER_KEYS) {
+    const v = params.get(k);
+    if (v && /^[a-z0-9-]{1,60}$/.test(v)) f[k] = v;
+  }
+  return f;
+}
 
 const jsonHas = (col: typeof articles.handlungsfelder, value: string) => like(col, `%${JSON.stringify(value)}%`);
 

@@ -13,6 +13,7 @@ import { notify } from "./notification.server";
 import { can, type Viewer } from "~/services/permissions";
 import { FORDERUNG_STATUS, type ForderungStatus } from "~/components/forderungen/labels";
 import { EBENEN, HANDLUNGSFELDER, type Ebene, type Handlungsfeld } from "~/utils/taxonomy";
+import { aboEntryChanged } from "./abo-outbox.server";
 
 export const FORDERUNG_LICENCE = {
   kennung: "dl-de/by-2-0",
@@ -64,6 +65,7 @@ export function importForderungFile(
         .run();
     }
     refreshStatus(db, id);
+    aboEntryChanged(db, { liste: "forderungen", key: f.slug, version: row ? Date.now() : 1, actorId: null });
   });
   // Demands removed from the file keep their history but leave the file's set (they are not deleted: history is evidence).
   return { outcome: existing.length ? "updated" : "created" };
@@ -267,7 +269,11 @@ export function proposeStatusChange(db: DB, viewer: NonNullable<Viewer>, forderu
         })
         .returning({ id: forderungStatusChanges.id })
         .get();
-      if (direct) refreshStatus(tx, forderungId);
+      if (direct) {
+        refreshStatus(tx, forderungId);
+        const slug = tx.select({ slug: forderungen.slug }).from(forderungen).where(eq(forderungen.id, forderungId)).get()?.slug;
+        if (slug) aboEntryChanged(tx, { liste: "forderungen", key: slug, version: row.id, actorId: viewer.id });
+      }
       else {
         // Redaktion hears about the proposal (in-site + mail per preference), so it does not wait unseen.
         const editors = tx.select({ id: users.id }).from(users).where(eq(users.role, "redaktion")).all().map((u) => u.id);
@@ -297,7 +303,10 @@ export function decideProposal(db: DB, viewer: NonNullable<Viewer>, changeId: nu
       if (!row) return { ok: false, forderungSlug: null };
       if (row.state !== "vorgeschlagen") return { ok: false, forderungSlug: row.slug };
       tx.update(forderungStatusChanges).set({ state: decision, decidedById: viewer.id, decidedAt: new Date(), decisionNote: note }).where(eq(forderungStatusChanges.id, changeId)).run();
-      if (decision === "bestaetigt") refreshStatus(tx, row.forderungId);
+      if (decision === "bestaetigt") {
+        refreshStatus(tx, row.forderungId);
+        aboEntryChanged(tx, { liste: "forderungen", key: row.slug, version: changeId, actorId: viewer.id });
+      }
       if (row.authorId)
         notify(tx, [row.authorId], {
           kind: "vorschlag",

@@ -24,6 +24,7 @@ import { upsertSearchDocs } from "~/services/search/documents.server";
 import { PROJECT_STATUS, type ProjectStatus, type ProjectSort } from "~/components/projekte/labels";
 import { EBENEN, FONDS, HANDLUNGSFELDER, type Fonds } from "~/utils/taxonomy";
 import { suggestPartners, type MatchCity } from "~/utils/partner-match";
+import { aboEntryChanged } from "./abo-outbox.server";
 
 export type FundingLineInput = { programmeSlug: string | null; programmeName: string; fonds: Fonds | null; amount: number; ownShare: number; cofinancing: string };
 export type IndicatorInput = {
@@ -215,9 +216,10 @@ export function createProject(
     writeChildren(tx, row.id, input);
     const history = opts.history?.length ? opts.history : [{ status: input.status, date: input.statusDate, note: input.statusNote }];
     for (const e of history) tx.insert(projectStatusEvents).values({ projectId: row.id, status: e.status, date: e.date, note: e.note, authorId: actorId }).run();
-    recordRevision(tx, { entityType: "project", entityId: row.id, authorId: actorId, reason: opts.reason ?? "Projekt angelegt", body: gridText(input), meta: revisionMeta(input) });
+    const version = recordRevision(tx, { entityType: "project", entityId: row.id, authorId: actorId, reason: opts.reason ?? "Projekt angelegt", body: gridText(input), meta: revisionMeta(input) });
     audit(tx, { actorId, action: "project.create", entityType: "project", entityId: row.id, detail: { slug } });
     indexProject(tx, row.id);
+    aboEntryChanged(tx, { liste: "projekte", key: slug, version, actorId });
     return { id: row.id, slug };
   });
 }
@@ -235,9 +237,10 @@ export function updateProject(db: DB, actorId: string | null, id: number, input:
     if (before.status !== input.status) {
       tx.insert(projectStatusEvents).values({ projectId: id, status: input.status, date: input.statusDate, note: input.statusNote, authorId: actorId }).run();
     }
-    recordRevision(tx, { entityType: "project", entityId: id, authorId: actorId, reason: opts.reason || "Projekt bearbeitet", body: gridText(input), meta: revisionMeta(input) });
+    const version = recordRevision(tx, { entityType: "project", entityId: id, authorId: actorId, reason: opts.reason || "Projekt bearbeitet", body: gridText(input), meta: revisionMeta(input) });
     audit(tx, { actorId, action: "project.update", entityType: "project", entityId: id, detail: { status: input.status } });
     indexProject(tx, id);
+    aboEntryChanged(tx, { liste: "projekte", key: before.slug, version, actorId });
     return { id, slug: before.slug };
   });
 }

@@ -5,7 +5,8 @@ import { cities, termine } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { can, type Viewer } from "~/services/permissions";
-import type { Handlungsfeld } from "~/utils/taxonomy";
+import { HANDLUNGSFELDER, type Handlungsfeld } from "~/utils/taxonomy";
+import { aboEntryChanged } from "./abo-outbox.server";
 
 export type TerminInput = {
   titel: string;
@@ -35,6 +36,16 @@ const columns = {
   cityName: cities.name,
   citySlug: cities.slug,
 };
+
+export type TerminFilters = { past?: boolean; feld?: Handlungsfeld };
+/** The /termine list filters from query params (shared by the list and the abo matcher). */
+export function parseTerminFilters(params: URLSearchParams): TerminFilters {
+  const f: TerminFilters = {};
+  if (params.get("zeit") === "vergangen") f.past = true;
+  const feld = params.get("feld");
+  if (feld && feld in HANDLUNGSFELDER) f.feld = feld as Handlungsfeld;
+  return f;
+}
 
 const feldFilter = (feld?: Handlungsfeld) => (feld ? sql`exists (select 1 from json_each(${termine.handlungsfelder}) where value = ${feld})` : undefined);
 
@@ -111,6 +122,7 @@ export function createTermin(db: DB, viewer: NonNullable<Viewer>, input: TerminI
         .returning({ id: termine.id })
         .get();
       audit(tx, { actorId: viewer.id, action: "termin.create", entityType: "termin", entityId: row.id });
+      aboEntryChanged(tx, { liste: "termine", key: String(row.id), version: 1, actorId: viewer.id });
       return { id: row.id, duplicate: false };
     },
     { behavior: "immediate" },
@@ -130,6 +142,7 @@ export function updateTermin(db: DB, viewer: NonNullable<Viewer>, id: number, in
         .where(eq(termine.id, id))
         .run();
       audit(tx, { actorId: viewer.id, action: "termin.update", entityType: "termin", entityId: id });
+      aboEntryChanged(tx, { liste: "termine", key: String(id), version: Date.now(), actorId: viewer.id });
     },
     { behavior: "immediate" },
   );

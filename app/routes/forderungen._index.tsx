@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import css from "~/components/forderungen/forderungen.css";
 import { EBENE_HEADINGS, FORDERUNG_STATUS, LOESUNGSSZENARIEN, lsLabel, type ForderungStatus } from "~/components/forderungen/labels";
 import { StatusBadge } from "~/components/forderungen/StatusBadge";
+import { FollowSearch } from "~/components/FollowSearch";
 import { forderungFacets, listForderungen, listProposals, parseForderungFilters, sortByEbene, type ForderungFilters } from "~/models/forderung.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -103,6 +104,7 @@ export default function ForderungenIndex() {
       </aside>
       <div>
         <h1>Forderungen und nächste Schritte</h1>
+        <FollowSearch liste="forderungen" />
         <p className="lead">
           Jedes Lösungsszenario des Handlungsrahmens (2013) endet mit nächsten Schritten für Kommune, Land, Bund, EU und Herkunftsländer. Hier steht, wer am
           Zug ist und was seither geschehen ist – jeder Statuswechsel mit Datum, Nachweis und Autorin oder Autor.

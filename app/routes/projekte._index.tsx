@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { filtersToQuery, parseFilters, parseSort, type Filters } from "~/components/projekte/filters";
 import { PROJECT_SORTS, PROJECT_STATUS, statusBadgeClass, type ProjectSort } from "~/components/projekte/labels";
+import { FollowSearch } from "~/components/FollowSearch";
 import { listCities } from "~/models/city.server";
 import { listProjects, projectFacets } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
@@ -180,6 +181,7 @@ export default function Projekte() {
       </aside>
       <div>
         <h1>Projekte</h1>
+        <FollowSearch liste="projekte" />
         <p>
           Die Entwicklungsdatenbank zeigt Projekte der Städte von der Idee bis zur Auswertung – auch abgebrochene, mit ihren Gründen. So müssen Städte mit
           ähnlicher Zuwanderung Projekte nicht neu erfinden und finden Partner für eine gemeinsame ITI.

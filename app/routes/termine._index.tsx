@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { formatEventTime } from "~/components/termine/berlin-time";
-import { countTermine, listTermine } from "~/models/termin.server";
+import { countTermine, listTermine, parseTerminFilters } from "~/models/termin.server";
+import { FollowSearch } from "~/components/FollowSearch";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -15,9 +16,7 @@ const PER_PAGE = 20;
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
   const url = new URL(request.url);
-  const past = url.searchParams.get("zeit") === "vergangen";
-  const f = url.searchParams.get("feld");
-  const feld = f && f in HANDLUNGSFELDER ? (f as Handlungsfeld) : undefined;
+  const { past = false, feld } = parseTerminFilters(url.searchParams);
   const seite = Math.min(1000, Math.max(1, Number.parseInt(url.searchParams.get("seite") ?? "1", 10) || 1));
   const db = getDb();
   const total = countTermine(db, { past, feld });
@@ -63,6 +62,7 @@ export default function TermineIndex() {
       </aside>
       <div>
         <h1>{past ? "Vergangene Termine" : "Termine"}</h1>
+        <FollowSearch liste="termine" />
         <p className="lead">Fachtage, Fortbildungen und Treffen des Städtenetzes, der Städte und des Landes – auch für Justiz, Polizei und Gesundheitswesen.</p>
         <p>
           {past ? <Link to={q({ zeit: null, seite: null })}>Kommende Termine</Link> : <Link to={q({ zeit: "vergangen", seite: null })}>Vergangene Termine</Link>}

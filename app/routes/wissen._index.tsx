@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { cityNames, listArticles, type ArticleFilters } from "~/models/article.server";
+import { ARTICLE_FILTER_KEYS as KEYS, cityNames, listArticles, parseArticleFilters, type ArticleFilters } from "~/models/article.server";
+import { FollowSearch } from "~/components/FollowSearch";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -13,17 +14,12 @@ import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy"
 export const meta: MetaFunction = () =>
   titleMeta("Wissen", "Praxisbeispiele mit Erfolgen und Misserfolgen, Lösungsszenarien, Checklisten, Fakten und Glossar zur Zuwanderung aus Südosteuropa.");
 
-const KEYS = ["typ", "feld", "ebene", "stadt"] as const;
 const PAGE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
   const url = new URL(request.url);
-  const f: ArticleFilters = {};
-  for (const k of KEYS) {
-    const v = url.searchParams.get(k);
-    if (v && /^[a-z0-9-]{1,60}$/.test(v)) f[k] = v;
-  }
+  const f = parseArticleFilters(url.searchParams);
   const page = Math.max(1, Math.min(10_000, Number(url.searchParams.get("seite")) || 1));
   const db = getDb();
   const includeDrafts = can(viewer, "content.readDrafts");
@@ -80,6 +76,7 @@ export default function WissenIndex() {
   return (
     <>
       <h1>Wissen</h1>
+      <FollowSearch liste="wissen" />
       <p className="lead">
         Was in anderen Städten funktioniert hat, was gescheitert ist und warum – und wer zuständig ist. Jeder Beitrag nennt seinen Stand und seine
         Quellen; die Landeskoordinierungsstelle hält ihn aktuell.

@@ -11,6 +11,11 @@ import { openDatabase, type DB } from "../../db/client";
 import { aboLedger, aboOutbox, mailOutbox, notifications, savedSearches, users } from "../../db/schema/index";
 import { feedForToken, followSearch, listMySearches, renewFeedToken, revokeFeedToken, runAboMatcher, runDeadlineReminders, unfollowSearch } from "~/models/abo.server";
 import { saveProgramme } from "~/models/programme.server";
+import { createProject, updateProject, type ProjectInput } from "~/models/project.server";
+import { decideProposal, proposeStatusChange } from "~/models/forderung.server";
+import { createTermin, updateTermin, type TerminInput } from "~/models/termin.server";
+import { createArticle, updateArticle } from "~/models/article.server";
+import { cities, forderungen } from "../../db/schema/index";
 import { deleteAccount, exportUserData } from "~/models/dsgvo.server";
 import { deliverPendingMail, mailDeliveryIdle, stopMailWorker } from "~/services/mail.server";
 import { hashToken } from "~/services/tokens.server";
@@ -192,6 +197,194 @@ describe("feed link", () => {
     expect(feedForToken(db, next)).not.toBeNull();
     revokeFeedToken(db, member.id, id);
     expect(feedForToken(db, next)).toBeNull();
+  });
+});
+
+describe("the other lists: /projekte, /forderungen, /termine, /wissen", () => {
+  let koord: { id: string; role: "koordination"; cityId: number | null };
+  let red: NonNullable<Parameters<typeof proposeStatusChange>[1]>;
+  let follower: { id: string };
+  const mine = (prefix: string) => notesOf(follower.id).filter((n) => n.url.startsWith(prefix));
+
+  beforeAll(async () => {
+    koord = (await makeUser(db, "koordination", "dortmund")) as typeof koord;
+    follower = await makeUser(db, "mitglied", "essen");
+    red = { id: redaktion.id, role: "redaktion", cityId: null };
+    runAboMatcher(db); // earlier tests' outbox rows
+  });
+  beforeEach(() => runAboMatcher(db));
+
+  const project = (over: Partial<ProjectInput> = {}): ProjectInput => ({
+    title: "Aufsuchende Gesundheitsberatung",
+    summary: "Kurz.",
+    leadCityId: db.select({ id: cities.id }).from(cities).where(eq(cities.slug, "dortmund")).get()!.id,
+    partnerCityIds: [],
+    status: "idee",
+    statusDate: "2026-11-01",
+    statusNote: "",
+    handlungsfelder: ["gesundheit"],
+    zielgruppen: [],
+    problem: "",
+    approach: "",
+    worked: "",
+    failed: "",
+    failureReasons: "",
+    responsibilities: [],
+    nextSteps: "",
+    budget: null,
+    startDate: null,
+    endDate: null,
+    contactRole: "",
+    visibility: "public",
+    seeksPartners: false,
+    overBudgetConfirmed: false,
+    fundingLines: [],
+    indicators: [],
+    articleSlugs: [],
+    ...over,
+  });
+
+  it("/projekte: follow → new project → exactly one alert; changes are new versions; non-matching → none", async () => {
+    const f = followSearch(db, follower.id, "projekte", new URLSearchParams("feld=gesundheit&feld=x&sort=titel&unsinn=1"));
+    expect(f.status).toBe("neu");
+    expect(listMySearches(db, follower.id).find((s) => s.id === f.id)!.url).toBe("/projekte?feld=gesundheit");
+    expect(followSearch(db, follower.id, "projekte", new URLSearchParams("feld=gesundheit")).status).toBe("bereits");
+    const p = createProject(db, koord.id, project());
+    createProject(db, koord.id, project({ title: "Sprachcafé", handlungsfelder: ["bildung"] }));
+    expect(mine("/projekte")).toHaveLength(0); // nothing on the request path
+    runAboMatcher(db);
+    runAboMatcher(db);
+    expect(mine("/projekte").map((n) => n.url)).toEqual([`/projekte/${p.slug}`]);
+    updateProject(db, koord.id, p.id, project({ summary: "Geändert." }));
+    runAboMatcher(db);
+    expect(mine("/projekte")).toHaveLength(2);
+    expect(mine("/projekte")[1].message).toContain("Geändert in Ihrer Suche „Projekte“");
+    // the author of the change, following the same search, is not notified
+    followSearch(db, koord.id, "projekte", new URLSearchParams("feld=gesundheit"));
+    updateProject(db, koord.id, p.id, project({ summary: "Nochmal." }));
+    runAboMatcher(db);
+    expect(notesOf(koord.id)).toHaveLength(0);
+    await mailDeliveryIdle();
+  });
+
+  it("/projekte: a members-only project reaches only followers who may read it (the list's own visibility)", async () => {
+    const gone = await makeUser(db, "mitglied", "essen");
+    followSearch(db, gone.id, "projekte", new URLSearchParams("feld=gesundheit"));
+    db.update(users).set({ deletedAt: new Date() }).where(eq(users.id, gone.id)).run();
+    const p = createProject(db, koord.id, project({ title: "Internes Projekt", visibility: "members" }));
+    runAboMatcher(db);
+    expect(mine("/projekte").map((n) => n.url)).toEqual([`/projekte/${p.slug}`]); // members may read members-only projects
+    expect(notesOf(gone.id)).toHaveLength(0);
+    // the follower's feed (read with the follower's own visibility) shows it; the list function decides, not the abo code
+    const id = listMySearches(db, follower.id).find((s) => s.liste === "projekte")!.id;
+    const token = renewFeedToken(db, follower.id, id)!;
+    expect(feedForToken(db, token)!.entries.map((e) => e.key)).toContain(p.slug);
+    await mailDeliveryIdle();
+  });
+
+  it("/forderungen: only a confirmed status change alerts (once); a pending proposal or another status does not", async () => {
+    const fid = db
+      .insert(forderungen)
+      .values({ slug: "abo-test-forderung", datei: "abo-test", loesungsszenario: 2, artikel: "ls-2", ebene: "bund", stelle: "Bund", titel: "Abo-Testforderung", text: "Text.", handlungsfelder: ["gesundheit"], quelle: "Test" })
+      .returning({ id: forderungen.id })
+      .get().id;
+    expect(followSearch(db, follower.id, "forderungen", new URLSearchParams("status=umgesetzt&ebene=bund")).status).toBe("neu");
+    const koordViewer = { id: koord.id, role: "koordination" as const, cityId: koord.cityId };
+    const proposal = proposeStatusChange(db, koordViewer, fid, { status: "umgesetzt", datum: "2026-11-20", nachweis: "Gesetzblatt", nachweisUrl: null, begruendung: null });
+    expect(proposal.state).toBe("vorgeschlagen");
+    runAboMatcher(db);
+    expect(mine("/forderungen")).toHaveLength(0); // not confirmed yet
+    decideProposal(db, red, proposal.id, "bestaetigt", null);
+    decideProposal(db, red, proposal.id, "bestaetigt", null); // double click
+    runAboMatcher(db);
+    runAboMatcher(db);
+    expect(mine("/forderungen").map((n) => n.url)).toEqual(["/forderungen/abo-test-forderung"]);
+    // Redaktion's direct change to another status no longer matches the followed filter
+    proposeStatusChange(db, red, fid, { status: "in-arbeit", datum: "2026-11-25", nachweis: "Entwurf", nachweisUrl: null, begruendung: null });
+    runAboMatcher(db);
+    expect(mine("/forderungen")).toHaveLength(1);
+    await mailDeliveryIdle();
+  });
+
+  it("/termine: follow → new matching event → one alert; another Handlungsfeld → none; an edit alerts again", async () => {
+    expect(followSearch(db, follower.id, "termine", new URLSearchParams("feld=gesundheit&seite=3")).status).toBe("neu");
+    expect(listMySearches(db, follower.id).find((s) => s.liste === "termine")!.query).toBe("feld=gesundheit");
+    const beginn = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30 * 86_400_000);
+    const input = (over: Partial<TerminInput> = {}): TerminInput => ({
+      titel: "Fachtag Gesundheit",
+      beginn,
+      ende: null,
+      ort: "Dortmund",
+      online: false,
+      zielgruppen: [],
+      handlungsfelder: ["gesundheit"],
+      anmeldungUrl: null,
+      beschreibung: "Programm folgt.",
+      cityId: koord.cityId,
+      ...over,
+    });
+    const koordViewer = { id: koord.id, role: "koordination" as const, cityId: koord.cityId };
+    const a = createTermin(db, koordViewer, input());
+    expect(createTermin(db, koordViewer, input()).duplicate).toBe(true); // double submit: one event, one outbox row
+    createTermin(db, koordViewer, input({ titel: "Fachtag Bildung", handlungsfelder: ["bildung"] }));
+    runAboMatcher(db);
+    runAboMatcher(db);
+    expect(mine("/termine").map((n) => n.url)).toEqual([`/termine/${a.id}`]);
+    updateTermin(db, koordViewer, a.id, input({ ort: "Essen" }));
+    runAboMatcher(db);
+    expect(mine("/termine")).toHaveLength(2);
+    await mailDeliveryIdle();
+  });
+
+  it("/wissen: a published article alerts once; a draft reaches only Redaktion followers, the member when it is published", async () => {
+    const editor2 = await makeUser(db, "redaktion");
+    expect(followSearch(db, follower.id, "wissen", new URLSearchParams("feld=gesundheit&typ=praxis&seite=2")).status).toBe("neu");
+    expect(listMySearches(db, follower.id).find((s) => s.liste === "wissen")!.query).toBe("feld=gesundheit&typ=praxis");
+    followSearch(db, editor2.id, "wissen", new URLSearchParams("typ=praxis&feld=gesundheit"));
+    const art = {
+      type: "praxis" as const,
+      title: "Impfberatung im Quartier",
+      summary: "Kurz.",
+      body: "## Problembeschreibung und Ziel\n\nZiel.\n\n## Gescheiterte Ansätze\n\nFlyer.\n\n## Gründe des Scheiterns\n\nSprache.",
+      handlungsfelder: ["gesundheit"],
+      ebenen: ["kommune"],
+      staedte: ["dortmund"],
+      quellen: ["Test"],
+      stand: "2026-11-01",
+      pruefenBis: "2027-11-01",
+      status: "entwurf" as const,
+    };
+    const draft = createArticle(db, art, { id: redaktion.id });
+    createArticle(db, { ...art, title: "Bildungsbeispiel", handlungsfelder: ["bildung"], status: "veroeffentlicht" }, { id: redaktion.id });
+    runAboMatcher(db);
+    expect(mine("/wissen")).toHaveLength(0); // a draft never reaches a member
+    expect(notesOf(editor2.id).map((n) => n.url)).toEqual([`/wissen/${draft.slug}`]);
+    const id = listMySearches(db, follower.id).find((s) => s.liste === "wissen")!.id;
+    const token = renewFeedToken(db, follower.id, id)!;
+    expect(feedForToken(db, token)!.entries.map((e) => e.key)).not.toContain(draft.slug);
+    updateArticle(db, draft.id, { ...art, slug: draft.slug, status: "veroeffentlicht" }, { id: redaktion.id }, "veröffentlicht");
+    runAboMatcher(db);
+    runAboMatcher(db);
+    expect(mine("/wissen").map((n) => n.url)).toEqual([`/wissen/${draft.slug}`]);
+    expect(feedForToken(db, token)!.entries.map((e) => e.key)).toContain(draft.slug);
+    await mailDeliveryIdle();
+  });
+
+  it("deletes processed outbox rows older than 7 days, keeps newer and unprocessed ones", () => {
+    runAboMatcher(db);
+    const now = new Date();
+    const old = new Date(now.getTime() - 8 * 86_400_000);
+    const recent = new Date(now.getTime() - 6 * 86_400_000);
+    const ins = (processedAt: Date | null, key: string) =>
+      db.insert(aboOutbox).values({ liste: "termine", entryKey: key, version: 1, actorId: null, processedAt }).returning({ id: aboOutbox.id }).get().id;
+    const a = ins(old, "999001");
+    const b = ins(recent, "999002");
+    runAboMatcher(db, { now });
+    const left = new Set(db.select({ id: aboOutbox.id }).from(aboOutbox).all().map((r) => r.id));
+    expect(left.has(a)).toBe(false);
+    expect(left.has(b)).toBe(true);
+    // ledger rows stay: a re-delivered old change still cannot alert twice
+    expect(db.select().from(aboLedger).all().length).toBeGreaterThan(0);
   });
 });
 
