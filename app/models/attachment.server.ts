@@ -5,6 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq, gte, isNull, sql, sum } from "drizzle-orm";
 import sharp from "sharp";
+import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { DB, Executor } from "~/services/db.server";
 import { attachments, forumCategories, forumPosts, forumTopics, projectCities, projects, type AttachmentParent } from "../../db/schema/index";
 import { can, visibilityFor, type Viewer, type Visibility } from "~/services/permissions";
@@ -222,4 +223,25 @@ export function contentDisposition(kind: "attachment" | "inline", name: string):
     .replace(/["\\]/g, "_");
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** The download (or, for images, the inline thumbnail) as a streamed Response; 404 when not visible. */
+export function downloadResponse(db: Executor, id: number, viewer: Viewer, opts: { thumb?: boolean } = {}): Response {
+  const found = getVisibleAttachment(db, id, viewer);
+  const notFound = new Response("Diese Datei gibt es nicht, oder Sie dürfen sie nicht sehen.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!found) return notFound;
+  const a = found.attachment;
+  const sha = opts.thumb ? a.thumbSha256 : a.sha256;
+  if (!sha) return notFound;
+  const stream = getFileStore().get(sha);
+  if (!stream) return notFound;
+  const headers = new Headers({
+    "Content-Type": opts.thumb ? "image/webp" : a.mime,
+    "Content-Disposition": contentDisposition(opts.thumb ? "inline" : "attachment", opts.thumb ? a.originalName.replace(/\.[^.]*$/, "") + ".webp" : a.originalName),
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "sandbox; default-src 'none'",
+    "Cache-Control": found.parent.visibility === "public" ? "private, max-age=300" : "private, no-store",
+  });
+  if (!opts.thumb) headers.set("Content-Length", String(a.size));
+  return new Response(createReadableStreamFromReadable(stream), { status: 200, headers });
 }

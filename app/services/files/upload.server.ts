@@ -25,7 +25,16 @@ export async function streamToTemp(data: AsyncIterable<Uint8Array>, maxBytes = M
       size += chunk.byteLength;
       if (size > maxBytes) throw new FileTooLarge(maxBytes);
       hash.update(chunk);
-      if (!out.write(chunk)) await new Promise<void>((res, rej) => { out.once("drain", res); out.once("error", rej); });
+      if (!out.write(chunk)) {
+        await new Promise<void>((res, rej) => {
+          const onError = (e: Error) => rej(e);
+          out.once("error", onError);
+          out.once("drain", () => {
+            out.off("error", onError);
+            res();
+          });
+        });
+      }
     }
     await finish();
     return { tempPath, sha256: hash.digest("hex"), size };
