@@ -15,6 +15,8 @@ import { acceptUpload, contentDisposition, deleteAttachment, downloadResponse } 
 import { FileTooLarge, streamToTemp } from "../../app/services/files/upload.server";
 import { getFileStore } from "../../app/services/files/storage.server";
 import { minimalPdf } from "../../app/services/files/pdf";
+import { backupDatabase, restoreDatabase } from "../../app/services/backup.server";
+import { openDatabase } from "../../db/client";
 
 let db: DB;
 let cleanup: () => void;
@@ -167,5 +169,42 @@ describe("visibility follows the parent", () => {
     expect(downloadResponse(db, p.id, v(mod)).status).toBe(200);
     db.update(forumPosts).set({ hiddenAt: null }).where(eq(forumPosts.id, publicPost)).run();
     expect(downloadResponse(db, 999999, v(mod)).status).toBe(404);
+  });
+});
+
+describe("backup and restore", () => {
+  it("backup, then restore into a new place (new FILES_DIR): every attachment downloads", async () => {
+    const pdf = minimalPdf(["Sicherung"]);
+    const r = await upload(pdf, "sicherung.pdf");
+    if (!r.ok) throw new Error(r.message);
+    const ids = db.select({ id: attachments.id }).from(attachments).all().map((a) => a.id);
+    const backupDir = mkdtempSync(join(tmpdir(), "sn-backup-"));
+    const elsewhere = mkdtempSync(join(tmpdir(), "sn-elsewhere-"));
+    const oldFiles = process.env.FILES_DIR;
+    try {
+      await backupDatabase(db.$client, join(backupDir, "sicherung.db"));
+      expect(readdirSync(join(backupDir, "dateien")).length).toBeGreaterThan(0);
+      process.env.FILES_DIR = join(elsewhere, "files");
+      const target = join(elsewhere, "app.db");
+      restoreDatabase(join(backupDir, "sicherung.db"), target);
+      const restored = openDatabase(`file:${target}`).db;
+      try {
+        for (const id of ids) {
+          const res = downloadResponse(restored, id, v(mod));
+          expect(res.status, `Anhang ${id}`).toBe(200);
+        }
+        expect((await body(downloadResponse(restored, r.id, null))).equals(pdf)).toBe(true);
+      } finally {
+        restored.$client.close();
+      }
+      // a referenced file missing from the backup: restore refuses with the reason
+      rmSync(join(backupDir, "dateien"), { recursive: true, force: true });
+      process.env.FILES_DIR = join(elsewhere, "leer");
+      expect(() => restoreDatabase(join(backupDir, "sicherung.db"), join(elsewhere, "zwei.db"))).toThrow(/Dateianhänge: Datei fehlt/);
+    } finally {
+      process.env.FILES_DIR = oldFiles;
+      rmSync(backupDir, { recursive: true, force: true });
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
