@@ -17,6 +17,7 @@ import { getFileStore } from "../../app/services/files/storage.server";
 import { minimalPdf } from "../../app/services/files/pdf";
 import { backupDatabase, restoreDatabase } from "../../app/services/backup.server";
 import { openDatabase } from "../../db/client";
+import { deleteAccount, exportUserData } from "../../app/models/dsgvo.server";
 
 let db: DB;
 let cleanup: () => void;
@@ -206,5 +207,20 @@ describe("backup and restore", () => {
       rmSync(backupDir, { recursive: true, force: true });
       rmSync(elsewhere, { recursive: true, force: true });
     }
+  });
+});
+
+describe("DSGVO", () => {
+  it("export lists the uploads; erasure removes forum attachments and their stored files", async () => {
+    const pdf = minimalPdf(["nur von other"]);
+    const r = await upload(pdf, "privat.pdf", publicPost, other);
+    if (!r.ok) throw new Error(r.message);
+    const sha = db.select().from(attachments).where(eq(attachments.id, r.id)).get()!.sha256;
+    const exported = exportUserData(db, other.id) as { dateianhaenge: { name: string }[] };
+    expect(exported.dateianhaenge.map((a) => a.name)).toContain("privat.pdf");
+    deleteAccount(db, other.id);
+    expect(db.select().from(attachments).where(eq(attachments.uploaderId, other.id)).all()).toEqual([]);
+    expect(downloadResponse(db, r.id, v(mod)).status).toBe(404);
+    expect(getFileStore().exists(sha)).toBe(false);
   });
 });
