@@ -12,6 +12,9 @@ import { can, visibilityFor, type Viewer, type Visibility } from "~/services/per
 import { getFileStore, tempDir } from "~/services/files/storage.server";
 import { sniffFile, ALLOWED, MAX_FILE_BYTES } from "~/services/files/sniff.server";
 import type { TempUpload } from "~/services/files/upload.server";
+import { extractDocumentText } from "~/services/files/extract.server";
+import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
+import { formatSize } from "~/services/backup.server";
 
 export const DAILY_BYTES = 200 * 1024 * 1024;
 export const DAILY_FILES = 100;
@@ -209,6 +212,7 @@ export function deleteAttachment(db: DB, id: number) {
   if (!a) return false;
   db.transaction((tx) => {
     tx.delete(attachments).where(eq(attachments.id, id)).run();
+    removeSearchDocs(tx, [`dokument:${id}`]);
   });
   removeUnreferenced(db, [a.sha256, a.thumbSha256]);
   return true;
@@ -244,4 +248,51 @@ export function downloadResponse(db: Executor, id: number, viewer: Viewer, opts:
   });
   if (!opts.thumb) headers.set("Content-Length", String(a.size));
   return new Response(createReadableStreamFromReadable(stream), { status: 200, headers });
+}
+
+/**
+ * Works through attachments waiting for text extraction (status "offen"), off the request path, and indexes each
+ * as search type "dokument" with its parent's visibility (hidden/deleted parents: removed). A file without text
+ * is still indexed by its name. Returns the number processed.
+ */
+export async function runTextExtraction(db: DB, opts: { limit?: number } = {}): Promise<number> {
+  const pending = db.select().from(attachments).where(and(eq(attachments.textStatus, "offen"), isNull(attachments.deletedAt))).orderBy(attachments.id).limit(opts.limit ?? 20).all();
+  for (const a of pending) {
+    let text = "";
+    let status: "fertig" | "leer" | "fehler" = "leer";
+    try {
+      text = await extractDocumentText(getFileStore().pathOf(a.sha256), a.mime, a.size);
+      status = text.trim() ? "fertig" : "leer";
+    } catch {
+      status = "fehler";
+    }
+    db.transaction((tx) => {
+      tx.update(attachments).set({ textStatus: status }).where(eq(attachments.id, a.id)).run();
+      indexAttachment(tx, a, text);
+    });
+  }
+  return pending.length;
+}
+
+export function indexAttachment(tx: Executor, a: Attachment, text: string) {
+  const parent = parentInfo(tx, a.parentType, a.parentId, null);
+  const docId = `dokument:${a.id}`;
+  // the parent as a member sees it: null when missing, hidden or deleted
+  const asMember = parentInfo(tx, a.parentType, a.parentId, { id: "", role: "mitglied", cityId: null });
+  if (!parent || !asMember?.visible) {
+    removeSearchDocs(tx, [docId]);
+    return;
+  }
+  upsertSearchDocs(tx, [
+    {
+      id: docId,
+      typ: "dokument",
+      slug: String(a.id),
+      url: `/dateien/${a.id}`,
+      title: a.originalName,
+      summary: `${ALLOWED[a.mime]?.label ?? a.ext.toUpperCase()}-Datei, ${formatSize(a.size)}`,
+      body: text,
+      visibility: parent.visibility,
+    },
+  ]);
 }

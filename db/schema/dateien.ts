@@ -21,6 +21,8 @@ export const attachments = sqliteTable(
     parentType: text("parent_type", { enum: ATTACHMENT_PARENTS }).notNull(),
     parentId: text("parent_id").notNull(), // post id, article/programme/project slug
     thumbSha256: text("thumb_sha256"), // images only
+    /** text extraction for search, off the request path: offen → fertig | leer (no text, indexed by name) | fehler */
+    textStatus: text("text_status", { enum: ["offen", "fertig", "leer", "fehler"] }).notNull().default("offen"),
     createdAt: createdAt(),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
   },

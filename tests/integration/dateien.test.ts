@@ -18,6 +18,9 @@ import { minimalPdf } from "../../app/services/files/pdf";
 import { backupDatabase, restoreDatabase } from "../../app/services/backup.server";
 import { openDatabase } from "../../db/client";
 import { deleteAccount, exportUserData } from "../../app/models/dsgvo.server";
+import { runTextExtraction } from "../../app/models/attachment.server";
+import { FtsSearchIndex } from "../../app/services/search/fts.server";
+import { getDb } from "../../app/services/db.server";
 
 let db: DB;
 let cleanup: () => void;
@@ -222,5 +225,21 @@ describe("DSGVO", () => {
     expect(db.select().from(attachments).where(eq(attachments.uploaderId, other.id)).all()).toEqual([]);
     expect(downloadResponse(db, r.id, v(mod)).status).toBe(404);
     expect(getFileStore().exists(sha)).toBe(false);
+  });
+});
+
+describe("search inside documents", () => {
+  it("finds a word only inside an uploaded PDF for those who may see the parent, nobody else", async () => {
+    const secret = await upload(minimalPdf(["Vertrauliche Liste", "Stichwort Mauerseglerbrief"]), "liste.pdf", membersPost, member);
+    const open = await upload(minimalPdf(["Oeffentliches Merkblatt", "Stichwort Zaunkoenigfeder"]), "merkblatt.pdf", publicPost, member);
+    const noText = await upload(Buffer.from("a;b\n1;2\n"), "Abbildung-Zahlen.csv", publicPost, member);
+    if (!secret.ok || !open.ok || !noText.ok) throw new Error("upload failed");
+    while ((await runTextExtraction(db)) > 0);
+    const fts = new FtsSearchIndex(getDb);
+    const find = async (q: string, who: ReturnType<typeof v> | null) => (await fts.search({ q, limit: 10, offset: 0 }, who)).hits.map((h) => h.url);
+    expect(await find("Mauerseglerbrief", v(mod))).toContain(`/dateien/${secret.id}`);
+    expect(await find("Mauerseglerbrief", null)).toEqual([]);
+    expect(await find("Zaunkoenigfeder", null)).toContain(`/dateien/${open.id}`);
+    expect(await find("Abbildung", null)).toContain(`/dateien/${noText.id}`);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `attachments` ADD `text_status` text DEFAULT 'offen' NOT NULL;
