@@ -326,6 +326,19 @@ const { startAboMatcher, stopAboMatcher } = await import("../app/services/abo-ma
 startAboMatcher(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 sessionTimer.unref();
+// Attachments: text extraction for document search, off the request path (one batch at a time).
+const { runTextExtraction } = await import("../app/models/attachment.server");
+let extracting = false;
+const extractTimer = setInterval(() => {
+  if (extracting) return;
+  extracting = true;
+  runTextExtraction(db, { limit: 5 })
+    .catch(() => undefined)
+    .finally(() => {
+      extracting = false;
+    });
+}, 10_000);
+extractTimer.unref();
 // Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
 const { startScheduledBackups } = await import("../app/services/backup.server");
 const stopBackups = startScheduledBackups(db.$client, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, hour: env.BACKUP_HOUR });

@@ -1,9 +1,10 @@
 // DSGVO: data export (Art. 15/20) and account deletion (Art. 17). Deleting removes the personal data of the
 // account; forum posts stay (the discussion keeps its sense) but are attributed to "ehemaliges Mitglied".
+import { removeUnreferenced } from "~/models/attachment.server";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { and, asc, eq, gte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import {
   articleSuggestions,
   articles,
@@ -11,6 +12,7 @@ import {
   forumFlags,
   forumPostRevisions,
   forumPosts,
+  attachments,
   forumTopicReads,
   forumTopics,
   invitations,
@@ -124,6 +126,12 @@ export function exportUserData(db: DB, userId: string) {
     benachrichtigungen: notes,
     meldungen: flags,
     lesestand: reads,
+    dateianhaenge: db
+      .select({ name: attachments.originalName, typ: attachments.mime, bytes: attachments.size, anTyp: attachments.parentType, anId: attachments.parentId, hochgeladenAm: attachments.createdAt })
+      .from(attachments)
+      .where(eq(attachments.uploaderId, userId))
+      .orderBy(asc(attachments.id))
+      .all(),
   };
 }
 
@@ -135,6 +143,7 @@ export function exportUserData(db: DB, userId: string) {
 export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
   const u = db.select({ email: users.email, name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).get();
   if (!u) return { mailFiles: 0 };
+  const blobs: (string | null)[] = [];
   db.transaction(
     (tx) => {
       tx.update(users)
@@ -173,10 +182,16 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
       tx.delete(invitations).where(eq(invitations.email, u.email)).run();
       tx.delete(resetRequests).where(eq(resetRequests.email, u.email)).run();
       tx.delete(mailOutbox).where(eq(mailOutbox.to, u.email)).run();
+      // Attachments: removed, except on articles and programmes the Redaktion keeps (there: "ehemaliges Mitglied").
+      const own = tx.select({ sha: attachments.sha256, thumb: attachments.thumbSha256, type: attachments.parentType }).from(attachments).where(eq(attachments.uploaderId, userId)).all();
+      for (const a of own) if (a.type === "forum_post" || a.type === "project") blobs.push(a.sha, a.thumb);
+      tx.delete(attachments).where(and(eq(attachments.uploaderId, userId), inArray(attachments.parentType, ["forum_post", "project"]))).run();
+      tx.update(attachments).set({ uploaderId: null }).where(eq(attachments.uploaderId, userId)).run();
       audit(tx, { actorId: null, action: "user.delete", entityType: "user", entityId: userId });
     },
     { behavior: "immediate" },
   );
+  removeUnreferenced(db, blobs);
   return { mailFiles: deleteMailFilesTo(u.email) };
 }
 

@@ -41,6 +41,14 @@ export default function Datenschutz() {
               <td>solange das Netzwerk besteht; bei Kontolöschung werden sie „ehemaliges Mitglied“ zugeordnet</td>
             </tr>
             <tr>
+              <td>Hochgeladene Dateien (Name, Typ, Größe, Zeitpunkt, wer sie hochgeladen hat); bei Bildern entfernen wir beim Hochladen Metadaten wie den Aufnahmeort (GPS)</td>
+              <td>Dokumente zu Beiträgen, Projekten, Artikeln und Förderprogrammen teilen</td>
+              <td>
+                solange der Beitrag oder Eintrag besteht; bei Kontolöschung werden Dateien an Forenbeiträgen und Projekten gelöscht, Dateien an
+                Artikeln und Förderprogrammen behält die Redaktion und ordnet sie „ehemaliges Mitglied“ zu
+              </td>
+            </tr>
+            <tr>
               <td>Protokoll von Änderungen (wer, was, wann)</td>
               <td>Nachvollziehbarkeit redaktioneller und administrativer Änderungen</td>
               <td>3 Jahre</td>

@@ -13,6 +13,7 @@
 //
 // Files outside the database (attachments under FILES_DIR, a later issue) plug in through `fileStores` below: each
 // store copies its files next to a backup and, on restore, reports every referenced file that is missing.
+import { attachmentBackupStore } from "./files/backup-store.server";
 import Database from "better-sqlite3";
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -29,8 +30,10 @@ export type FileStore = {
   name: string;
   backup(db: Database.Database, targetDir: string): { files: number; bytes: number };
   missingFiles(db: Database.Database): string[];
+  /** copies the files saved next to a backup (in `fromDir`) back into place, before the restore checks them */
+  restore?(fromDir: string): number;
 };
-export const fileStores: FileStore[] = [];
+export const fileStores: FileStore[] = [attachmentBackupStore];
 
 export type BackupResult = { file: string; bytes: number; ms: number; pages: number; restarts: number; mailOutbox: number };
 
@@ -168,6 +171,7 @@ const stamp = (d = new Date()) => d.toISOString().replace(/[-:]/g, "").replace("
  */
 export function restoreDatabase(from: string, target: string, opts: { knownMigrations?: number; log?: (line: string) => void } = {}): RestoreResult {
   const log = opts.log ?? (() => undefined);
+  for (const store of fileStores) store.restore?.(dirname(from));
   log(`Prüfe die Sicherung ${from} (Dateikopf, integrity_check, Migrationen) …`);
   const problems = checkDatabaseFile(from, opts.knownMigrations);
   if (problems.length) throw new Error(`Sicherung ${from} ist nicht verwendbar: ${problems.join("; ")}`);

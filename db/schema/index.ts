@@ -15,3 +15,4 @@ export * from "./steuerung";
 export * from "./security";
 export * from "./ziele";
 export * from "./abos";
+export * from "./dateien";

@@ -50,4 +50,24 @@ CREATE TABLE `saved_searches` (
 CREATE UNIQUE INDEX `saved_searches_user_filter_idx` ON `saved_searches` (`user_id`,`liste`,`query`);--> statement-breakpoint
 CREATE UNIQUE INDEX `saved_searches_feed_idx` ON `saved_searches` (`feed_token_hash`);--> statement-breakpoint
 CREATE INDEX `saved_searches_liste_idx` ON `saved_searches` (`liste`);--> statement-breakpoint
+CREATE TABLE `attachments` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`sha256` text NOT NULL,
+	`original_name` text NOT NULL,
+	`mime` text NOT NULL,
+	`ext` text NOT NULL,
+	`size` integer NOT NULL,
+	`uploader_id` text,
+	`parent_type` text NOT NULL,
+	`parent_id` text NOT NULL,
+	`thumb_sha256` text,
+	`text_status` text DEFAULT 'offen' NOT NULL,
+	`created_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	`deleted_at` integer,
+	FOREIGN KEY (`uploader_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `attachments_parent_idx` ON `attachments` (`parent_type`,`parent_id`);--> statement-breakpoint
+CREATE INDEX `attachments_uploader_idx` ON `attachments` (`uploader_id`);--> statement-breakpoint
+CREATE INDEX `attachments_sha_idx` ON `attachments` (`sha256`);--> statement-breakpoint
 ALTER TABLE `project_indicators` ADD `ziel_slug` text;
