@@ -34,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     category: { slug: category.slug, name: category.name, handlungsfeld: category.handlungsfeld },
     cities: listCities(getDb()).map((c) => ({ slug: c.slug, name: c.name })),
     idempotencyKey: newIdempotencyKey(),
+    // "Im Forum fragen" on /suche carries the search as the title (?titel=…), plain text, at most 160 characters.
+    titel: (new URL(request.url).searchParams.get("titel") ?? "").replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 160),
   };
 }
 
@@ -70,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function NeuesThema() {
-  const { category, cities, idempotencyKey } = useLoaderData<typeof loader>();
+  const { category, cities, idempotencyKey, titel } = useLoaderData<typeof loader>();
   const a = useActionData<typeof action>();
   const errors = a && !a.ok ? a.errors : null;
   const values = a && !a.ok ? a.values : {};
@@ -82,7 +84,7 @@ export default function NeuesThema() {
       <h1>Neues Thema in {category.name}</h1>
       <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld" }} />
       <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey}>
-        <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? ""} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
+        <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? titel} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField
             name="feld"

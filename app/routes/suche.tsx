@@ -5,7 +5,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getSearchIndex, parseSearchParams } from "~/services/search/index.server";
-import { snippetParts } from "~/services/search/fold";
+import { fold, originalWord, queryTerms, snippetParts } from "~/services/search/fold";
+import { can } from "~/services/permissions";
 import { SEARCH_TYPES, emptyResult, type SearchResult } from "~/services/search/types";
 import { TYP_LABELS } from "~/components/search/SearchCombobox";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
@@ -13,6 +14,7 @@ import { formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 
 const PAGE_SIZE = 10;
+const NO_EXTRAS = { ignored: [] as string[], used: [] as string[], askForum: null as string | null, member: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => titleMeta(d?.q ? `Suche: ${d.q}` : "Suche");
 
@@ -22,21 +24,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
   const q = (url.searchParams.get("q") ?? "").slice(0, 2000);
   if (!parsed.ok) {
-    return data({ q, typ: null, feld: null, seite: 1, limit: PAGE_SIZE, result: emptyResult(), suggestion: null, error: parsed.error }, { status: 400 });
+    return data({ q, typ: null, feld: null, seite: 1, limit: PAGE_SIZE, result: emptyResult(), suggestion: null, ...NO_EXTRAS, error: parsed.error }, { status: 400 });
   }
   const p = parsed.params;
   const seite = Math.floor(p.offset / p.limit) + 1;
   const base = { q: p.q, typ: p.typ ?? null, feld: p.feld ?? null, seite, limit: p.limit, error: null as string | null };
-  if (!p.q.trim()) return { ...base, result: emptyResult(), suggestion: null };
+  if (!p.q.trim()) return { ...base, result: emptyResult(), suggestion: null, ...NO_EXTRAS };
   const index = getSearchIndex();
   let result: SearchResult;
   try {
     result = await index.search(p, viewer);
   } catch {
-    return data({ ...base, result: emptyResult(), suggestion: null, error: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal." }, { status: 503 });
+    return data({ ...base, result: emptyResult(), suggestion: null, ...NO_EXTRAS, error: "Die Suche ist gerade nicht verfügbar. Bitte versuchen Sie es später noch einmal." }, { status: 503 });
   }
-  const suggestion = result.total === 0 ? await index.suggest(p.q, viewer).catch(() => null) : null;
-  return { ...base, result, suggestion };
+  // Also when typo tolerance already found something ("Krankenversichrung"): offer the corrected search.
+  const suggestion = await index.suggest(p.q, viewer).catch(() => null);
+  const ignored = (result.ignored ?? []).map((t) => originalWord(p.q, t));
+  const used = queryTerms(p.q).filter((t) => !(result.ignored ?? []).includes(t)).map((t) => originalWord(p.q, t));
+  // "Im Forum fragen": members get the new-topic form with the query as its title, guests the sign-in page first.
+  const newTopic = `/forum/${p.feld ?? "allgemeines"}/neu?${new URLSearchParams({ titel: p.q.trim().slice(0, 160) })}`;
+  const askForum = can(viewer, "forum.post") ? newTopic : `/anmelden?${new URLSearchParams({ redirectTo: newTopic })}`;
+  return { ...base, result, suggestion: suggestion && fold(suggestion) !== fold(p.q) ? suggestion : null, ignored, used, askForum, member: can(viewer, "forum.post") };
 }
 
 function href(q: string, opts: { typ?: string | null; feld?: string | null; seite?: number }) {
@@ -56,7 +64,8 @@ function Snippet({ text }: { text: string }) {
 }
 
 export default function Suche() {
-  const { q, typ, feld, seite, limit, result, suggestion, error } = useLoaderData<typeof loader>();
+  const { q, typ, feld, seite, limit, result, suggestion, error, ignored, used, askForum, member } = useLoaderData<typeof loader>();
+  const quoted = (words: string[]) => words.map((w) => `„${w}“`).join(", ");
   const pages = Math.max(1, Math.ceil(result.total / limit));
   const from = (seite - 1) * limit + 1;
   const to = Math.min(result.total, seite * limit);
@@ -128,13 +137,31 @@ export default function Suche() {
                 ? `Keine Treffer für „${q}“.`
                 : `${formatNumber(result.total)} ${result.total === 1 ? "Treffer" : "Treffer"} für „${q}“${pages > 1 ? ` – ${from} bis ${to}` : ""}.`}
             </p>
+            {ignored.length > 0 && used.length > 0 ? (
+              <p className="suche-hinweis notice">
+                Keine Treffer für {quoted(ignored)} – Ergebnisse für „{used.join(" ")}“.
+              </p>
+            ) : result.relaxed ? (
+              <p className="suche-hinweis notice">Kein Treffer enthält alle Wörter – Ergebnisse mit einem Teil der Wörter.</p>
+            ) : null}
             {result.degraded ? (
               <p className="suche-hinweis notice">Die erweiterte Suche ist gerade nicht erreichbar – Ergebnisse aus der eingebauten Suche.</p>
             ) : null}
             {suggestion ? (
               <p className="suche-vorschlag">
-                Meinten Sie <Link to={href(suggestion, { typ, feld })}>{suggestion}</Link>?
+                Meinten Sie: <Link to={href(suggestion, { typ, feld })}>{suggestion}</Link>?
               </p>
+            ) : null}
+            {result.total === 0 && askForum ? (
+              <div className="suche-forum">
+                <p>Nichts Passendes gefunden? Fragen Sie die Kolleginnen und Kollegen aus den anderen Städten.</p>
+                <p>
+                  <Link to={askForum} className="button">
+                    Im Forum fragen
+                  </Link>
+                  {member ? null : <span className="muted"> (nach der Anmeldung)</span>}
+                </p>
+              </div>
             ) : null}
             {result.hits.length > 0 ? (
               <ol className="suche-liste" start={from}>

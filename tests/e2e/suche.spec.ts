@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible } from "./helpers";
+import { ACCOUNTS, E2E_PASSWORD, expectAccessible } from "./helpers";
 
 test.describe("Suche", () => {
   test("search page: labelled results with <mark>, facet filters, paging, 'Meinten Sie', axe", async ({ page }) => {
@@ -27,7 +27,7 @@ test.describe("Suche", () => {
     // Two typos: nothing found, but a close term is offered.
     await page.goto("/suche?q=Problmimobilien");
     await expect(page.getByText("Keine Treffer für „Problmimobilien“.")).toBeVisible();
-    await page.getByRole("link", { name: "problemimmobilien" }).click();
+    await page.getByRole("link", { name: "Problemimmobilien" }).click();
     await expect(page.locator(".suche-treffer").first()).toBeVisible();
     await expectAccessible(page);
   });
@@ -96,5 +96,40 @@ test.describe("Suche ohne JavaScript", () => {
     await page.getByRole("search", { name: "Website durchsuchen" }).getByRole("button", { name: "Suchen" }).click();
     await expect(page).toHaveURL(/\/suche\?q=EFRE\+Kommune/);
     await expect(page.locator(".suche-treffer").first()).toBeVisible();
+  });
+});
+
+test.describe("Suche: ignorierte Wörter, Meinten Sie, Im Forum fragen", () => {
+  test("names the ignored word and answers for the rest", async ({ page }) => {
+    await page.goto("/suche?q=xyzzy+Krankenversicherung");
+    await expect(page.getByText("Keine Treffer für „xyzzy“ – Ergebnisse für „Krankenversicherung“.")).toBeVisible();
+    await expect(page.locator(".suche-treffer").first()).toBeVisible();
+  });
+
+  test("offers the corrected search for a typo", async ({ page }) => {
+    await page.goto("/suche?q=Krankenversichrung");
+    await expect(page.locator(".suche-vorschlag")).toHaveText("Meinten Sie: Krankenversicherung?");
+    await page.locator(".suche-vorschlag").getByRole("link", { name: "Krankenversicherung" }).click();
+    await expect(page).toHaveURL(/q=Krankenversicherung(&|$)/);
+    await expect(page.locator(".suche-treffer").first()).toBeVisible();
+  });
+
+  test("zero results: 'Im Forum fragen' – guests sign in first, members get the title prefilled; axe", async ({ page }) => {
+    await page.goto("/suche?q=Qwxzyplorf");
+    await expect(page.getByText("Keine Treffer für „Qwxzyplorf“.")).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Im Forum fragen" }).click();
+    await expect(page).toHaveURL(/\/anmelden\?redirectTo=/);
+    await page.getByLabel("E-Mail-Adresse").fill(ACCOUNTS.mitgliedDortmund);
+    await page.getByLabel("Passwort", { exact: true }).fill(E2E_PASSWORD);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page).toHaveURL(/\/forum\/allgemeines\/neu\?titel=Qwxzyplorf/);
+    await expect(page.getByLabel("Titel")).toHaveValue("Qwxzyplorf");
+
+    await page.goto("/suche?q=Qwxzyplorf+Zorkmid");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Im Forum fragen" }).click();
+    await expect(page).toHaveURL(/\/forum\/allgemeines\/neu\?titel=/);
+    await expect(page.getByLabel("Titel")).toHaveValue("Qwxzyplorf Zorkmid");
   });
 });

@@ -24,6 +24,17 @@ export function tokens(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
+/** The word as the user typed it for a folded query term ("krankenversicherung" → "Krankenversicherung"), else the term. */
+export function originalWord(q: string, term: string): string {
+  for (const w of q.slice(0, 2000).match(WORD) ?? []) if (fold(w) === term) return w;
+  return term;
+}
+
+/** A folded suggestion in the user's capitalisation: upper-case first letter when the typed word had one. */
+export function likeTyped(typed: string, folded: string): string {
+  return /^\p{Lu}/u.test(typed) ? folded.charAt(0).toUpperCase() + folded.slice(1) : folded;
+}
+
 /** Frequent German function words that carry no meaning in a search (folded spelling). */
 export const STOPWORDS = new Set(
   (

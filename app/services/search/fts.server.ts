@@ -19,7 +19,7 @@ import type { DB } from "../db.server";
 import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
-import { STOPWORDS, editDistance, makeMatcher, makeSnippet, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
+import { STOPWORDS, editDistance, likeTyped, makeMatcher, makeSnippet, originalWord, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
 import { emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 
@@ -344,8 +344,16 @@ export class FtsSearchIndex implements SearchIndex {
     const compiled = compileQuery(terms, (t) => this.vocab.expand(t));
     const res = this.run(compiled, "and", params, viewer);
     if (res) return res;
-    if (terms.length > 1) return this.run(compiled, "or", params, viewer) ?? emptyResult();
-    return emptyResult();
+    if (terms.length < 2) return emptyResult();
+    const relaxed = this.run(compiled, "or", params, viewer);
+    if (!relaxed) return emptyResult();
+    // Which words found nothing at all (for this viewer and these filters)? The page says so instead of hiding it.
+    const filter = filterSql(viewer, params.typ, params.feld);
+    const ignored = terms.filter((t) => {
+      const one = compileQuery([t], (x) => this.vocab.expand(x));
+      return !this.stmt(`SELECT 1 FROM search_fts WHERE search_fts MATCH ?${filter} LIMIT 1`).pluck().get(one.and);
+    });
+    return { ...relaxed, ignored, relaxed: ignored.length === 0 };
   }
 
   async suggest(q: string, viewer: Viewer): Promise<string | null> {
@@ -361,9 +369,10 @@ export class FtsSearchIndex implements SearchIndex {
       return near[0];
     });
     if (!changed) return null;
-    const suggestion = fixed.join(" ");
-    const res = await this.search({ q: suggestion, limit: 1, offset: 0 }, viewer);
-    return res.total > 0 ? suggestion : null;
+    const res = await this.search({ q: fixed.join(" "), limit: 1, offset: 0 }, viewer);
+    if (res.total === 0) return null;
+    // In the user's spelling: "Krankenversichrung" → "Krankenversicherung".
+    return fixed.map((t, i) => (t === terms[i] ? originalWord(q, t) : likeTyped(originalWord(q, terms[i]), t))).join(" ");
   }
 
   async reindexAll(progress?: ReindexProgress) {

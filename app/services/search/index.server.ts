@@ -47,8 +47,9 @@ export class FallbackSearchIndex implements SearchIndex {
     }
     return { ...(await this.fallback.search(params, viewer)), degraded: true };
   }
+  /** From the local vocabulary (FTS5 follows every write), whichever engine answers: Meilisearch has no "did you mean". */
   async suggest(q: string, viewer: Viewer) {
-    return this.health.meiliUp() ? this.primary.suggest() : this.fallback.suggest(q, viewer);
+    return this.fallback.suggest(q, viewer);
   }
   reindexAll(progress?: ReindexProgress) {
     return this.primary.reindexAll(progress);

@@ -10,7 +10,7 @@ import { Meilisearch } from "meilisearch";
 import type { DB } from "../db.server";
 import { visibilityFor, type Viewer } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc, type SearchTyp } from "./documents.server";
-import { fold, makeMatcher, queryTerms } from "./fold";
+import { editDistance, fold, makeMatcher, queryTerms, tokens, typoBudget } from "./fold";
 import { snippetFor } from "./fts.server";
 import { emptyResult, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 
@@ -127,6 +127,23 @@ export function mapMeiliResults(results: MeiliResult[]) {
   };
 }
 
+/**
+ * Meilisearch drops query words from the end when nothing has all of them (matchingStrategy "last") and does not say
+ * which. Mapped from what it returns: a word of two or more that appears (as prefix or within its typo budget) in none
+ * of the returned hits is reported as ignored; if none is, but no hit has every word, the result is "relaxed".
+ */
+export function meiliIgnored(terms: string[], hits: { title: string; summary: string; headings: string; kurz: string; body: string }[]) {
+  if (terms.length < 2 || hits.length === 0) return { ignored: [] as string[], relaxed: false };
+  const words = hits.map((h) => new Set(tokens(`${h.title} ${h.summary} ${h.headings} ${h.kurz} ${h.body}`)));
+  const has = (w: Set<string>, t: string) => {
+    for (const x of w) if (x.startsWith(t) || (typoBudget(t) > 0 && editDistance(t, x, typoBudget(t)) <= typoBudget(t))) return true;
+    return false;
+  };
+  const matrix = terms.map((t) => words.map((w) => has(w, t)));
+  const ignored = terms.filter((_, i) => !matrix[i].some(Boolean));
+  return { ignored, relaxed: ignored.length === 0 && !words.some((_, j) => matrix.every((row) => row[j])) };
+}
+
 type Row = {
   id: string; typ: SearchTyp; slug: string; url: string; title: string; summary: string; headings: string; body: string; kurz: string;
   subtype: string; handlungsfelder: string; ebenen: string; staedte: string; status: string; visibility: "public" | "members"; updated_at: number;
@@ -181,11 +198,10 @@ export class MeiliSearchIndex implements SearchIndex {
     const rows = new Map(this.loadDocs(mapped.ids).map((r) => [r.id, r]));
     const matcher = makeMatcher(queryTerms(params.q));
     // A document removed since Meili last heard of it is dropped here (the outbox delivers the delete shortly).
-    const hits = mapped.ids
-      .map((id) => rows.get(id))
-      .filter((r): r is Row => !!r && visibilityFor(viewer).includes(r.visibility))
-      .map((r) => ({ typ: r.typ, slug: r.slug, url: r.url, title: r.title, snippet: snippetFor(r, matcher) }));
-    return { total: mapped.total, hits, facets: mapped.facets };
+    const shown = mapped.ids.map((id) => rows.get(id)).filter((r): r is Row => !!r && visibilityFor(viewer).includes(r.visibility));
+    const hits = shown.map((r) => ({ typ: r.typ, slug: r.slug, url: r.url, title: r.title, snippet: snippetFor(r, matcher) }));
+    const { ignored, relaxed } = meiliIgnored(queryTerms(params.q), shown);
+    return { total: mapped.total, hits, facets: mapped.facets, ...(ignored.length ? { ignored } : {}), ...(relaxed ? { relaxed } : {}) };
   }
 
   async suggest(): Promise<string | null> {

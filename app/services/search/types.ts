@@ -21,8 +21,12 @@ export type SearchHit = { typ: SearchTyp; slug: string; url: string; title: stri
  */
 export type SearchFacets = { typ: Record<string, number>; feld: Record<string, number> };
 
-/** `degraded`: Meilisearch is configured but unreachable, so this answer comes from the built-in FTS5 index. */
-export type SearchResult = { total: number; hits: SearchHit[]; facets: SearchFacets; degraded?: boolean };
+/**
+ * `degraded`: Meilisearch is configured but unreachable, so this answer comes from the built-in FTS5 index.
+ * `ignored`: query words (folded, as queryTerms gives them) that no hit contains – the results are for the other words.
+ * `relaxed`: not every word is in every hit (no document had all of them together).
+ */
+export type SearchResult = { total: number; hits: SearchHit[]; facets: SearchFacets; degraded?: boolean; ignored?: string[]; relaxed?: boolean };
 
 export type ReindexProgress = (done: number, total: number) => void;
 
