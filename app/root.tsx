@@ -72,6 +72,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user ? { name: user.name, role: user.role, roleLabel: ROLES[user.role], cityName: user.cityName } : null,
       unreadNotifications: user ? countUnread(getDb(), user.id) : 0,
       flash: flash.message,
+      origin: new URL(request.url).origin,
     },
     flash.clear ? { headers: { "Set-Cookie": flash.clear } } : undefined,
   );
@@ -103,7 +104,20 @@ function useFormErrorTitle(): string | null {
   return null;
 }
 
-/** After client-side navigation move focus to the new page's heading (or to an error summary). */
+/**
+ * After client-side navigation move focus to the new page's heading (or to an error summary, or to an element inside
+ * main marked `data-focus-on-arrival`). Keyed on location.key so every navigation counts, and retried on the next
+ * frame in case the new page's content was not yet committed or something else took focus meanwhile.
+ */
+function focusTarget(): HTMLElement | null {
+  return (
+    document.querySelector<HTMLElement>("[data-error-summary]") ??
+    document.querySelector<HTMLElement>("main [data-focus-on-arrival]") ??
+    document.querySelector<HTMLElement>("main h1") ??
+    document.querySelector<HTMLElement>("main")
+  );
+}
+
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
@@ -112,13 +126,24 @@ function useFocusOnNavigation() {
       first.current = false;
       return;
     }
-    const target =
-      document.querySelector<HTMLElement>("[data-error-summary]") ?? document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("main");
-    if (target) {
+    const move = () => {
+      const target = focusTarget();
+      if (!target || document.activeElement === target) return;
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-      target.focus();
-    }
-  }, [location.pathname, location.search]);
+      target.focus({ preventScroll: false });
+    };
+    move();
+    const frame = requestAnimationFrame(move);
+    const timer = window.setTimeout(() => {
+      // only correct a focus that fell back to <body> (or the header that was clicked), never one the user moved on
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest(".site-header")) move();
+    }, 120);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [location.key]);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -142,10 +167,68 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Header() {
+function AccountLinks({ idSuffix }: { idSuffix: string }) {
   const user = useRootData()?.user ?? null;
   const unread = useRootData()?.unreadNotifications ?? 0;
   const location = useLocation();
+  if (!user) return <Link to={`/anmelden?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>Anmelden</Link>;
+  return (
+    <>
+      <Link to="/benachrichtigungen" className="account-notifications">
+        Benachrichtigungen
+        {unread > 0 ? (
+          <span className="notification-badge">
+            {unread}
+            <span className="visually-hidden"> ungelesen</span>
+          </span>
+        ) : null}
+      </Link>
+      <Link to="/konto" className="account-name">
+        <span className="visually-hidden">Angemeldet als </span>
+        {user.name}
+        <span className="role-badge">{user.roleLabel}</span>
+      </Link>
+      <Form method="post" action="/abmelden" id={`abmelden-${idSuffix}`}>
+        <button type="submit" className="link-button">
+          Abmelden
+        </button>
+      </Form>
+    </>
+  );
+}
+
+function NavItems() {
+  const user = useRootData()?.user ?? null;
+  return (
+    <ul>
+      {NAV.map((n) => (
+        <li key={n.to}>
+          <NavLink to={n.to} prefetch="intent">
+            {n.label}
+          </NavLink>
+        </li>
+      ))}
+      {user && user.role !== "mitglied" ? (
+        <li>
+          <NavLink to="/verwaltung">Verwaltung</NavLink>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/**
+ * Wide screens: brand, search, account line and the navigation bar. Below 40rem all of that except the brand sits in
+ * one "Menü" button (a <details>, so it works without JavaScript); the wide parts are display:none there and vice
+ * versa, so only one copy is ever in the accessibility tree. Decision 018.
+ */
+function Header() {
+  const user = useRootData()?.user ?? null;
+  const location = useLocation();
+  const menuRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (menuRef.current) menuRef.current.open = false;
+  }, [location.key]);
   return (
     <header className="site-header">
       <div className="header-inner">
@@ -155,50 +238,36 @@ function Header() {
           </span>
           <span>{SITE_NAME}</span>
         </Link>
-        <SearchCombobox />
-        <div className="account">
-          {user ? (
-            <>
-              <Link to="/benachrichtigungen" className="account-notifications">
-                Benachrichtigungen
-                {unread > 0 ? (
-                  <span className="notification-badge">
-                    {unread}
-                    <span className="visually-hidden"> ungelesen</span>
-                  </span>
-                ) : null}
-              </Link>
-              <Link to="/konto" className="account-name">
-                <span className="visually-hidden">Angemeldet als </span>
-                {user.name}
-                <span className="role-badge">{user.roleLabel}</span>
-              </Link>
-              <Form method="post" action="/abmelden">
-                <button type="submit" className="link-button">
-                  Abmelden
-                </button>
-              </Form>
-            </>
-          ) : (
-            <Link to={`/anmelden?redirectTo=${encodeURIComponent(location.pathname + location.search)}`}>Anmelden</Link>
-          )}
+        <div className="wide-only header-search-slot">
+          <SearchCombobox />
         </div>
+        <div className="account wide-only">
+          <AccountLinks idSuffix="breit" />
+        </div>
+        <details className="phone-menu" ref={menuRef}>
+          <summary>
+            Menü
+            {user ? <span className="visually-hidden"> (angemeldet als {user.name})</span> : null}
+          </summary>
+          <div className="phone-menu__panel">
+            <form method="get" action="/suche" role="search" aria-label="Website durchsuchen (Menü)" className="phone-menu__search">
+              <label htmlFor="menu-suche" className="visually-hidden">
+                Suchbegriff
+              </label>
+              <input id="menu-suche" type="search" name="q" maxLength={200} placeholder="Suchen …" />
+              <button type="submit">Suchen</button>
+            </form>
+            <nav aria-label="Menü">
+              <NavItems />
+            </nav>
+            <div className="phone-menu__account">
+              <AccountLinks idSuffix="menue" />
+            </div>
+          </div>
+        </details>
       </div>
-      <nav aria-label="Hauptnavigation" className="main-nav">
-        <ul>
-          {NAV.map((n) => (
-            <li key={n.to}>
-              <NavLink to={n.to} prefetch="intent">
-                {n.label}
-              </NavLink>
-            </li>
-          ))}
-          {user && user.role !== "mitglied" ? (
-            <li>
-              <NavLink to="/verwaltung">Verwaltung</NavLink>
-            </li>
-          ) : null}
-        </ul>
+      <nav aria-label="Hauptnavigation" className="main-nav wide-only">
+        <NavItems />
       </nav>
     </header>
   );
@@ -238,12 +307,28 @@ function StatusRegion() {
   );
 }
 
+/** A thin bar at the top while a navigation or submission runs (CSS animation, still under reduced motion). */
+function LoadingBar() {
+  const navigation = useNavigation();
+  return <div className={navigation.state === "idle" ? "loading-bar" : "loading-bar is-loading"} aria-hidden="true" />;
+}
+
+function PrintUrl() {
+  const location = useLocation();
+  const origin = useRootData()?.origin ?? "";
+  return <>{origin + location.pathname + location.search}</>;
+}
+
 function Frame({ children }: { children: ReactNode }) {
   return (
     <>
       <a href="#inhalt" className="skip-link">
         Zum Inhalt springen
       </a>
+      <LoadingBar />
+      <p className="print-header" aria-hidden="true">
+        {SITE_NAME} · <PrintUrl />
+      </p>
       <Header />
       <main id="inhalt" tabIndex={-1}>
         <StatusRegion />

@@ -107,7 +107,7 @@ export default function Stadt() {
       {city.figures.length === 0 ? (
         <p>Für diese Stadt sind noch keine Kennzahlen erfasst.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Tabelle: Kennzahlen" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Kennzahlen von {city.name} mit Stand und Quelle, neuester Wert zuerst</caption>
             <thead>

@@ -26,7 +26,7 @@ export default function Protokoll() {
     <>
       <h1>Protokoll</h1>
       <p>Wer hat was an welchem Datensatz wann geändert. Neueste Einträge zuerst.</p>
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label="Tabelle: Protokoll" tabIndex={0}>
         <table>
           <thead>
             <tr>

@@ -38,8 +38,8 @@ export default function Uebersicht() {
         chart={{ title: "Projekte nach Handlungsfeld", unit: "Anzahl", categories: o.byField.map((s) => s.label), series: [{ name: "Projekte", values: o.byField.map((s) => s.n) }] }}
       />
       <h2>Projekte nach Stadt</h2>
-      <div className="table-wrap">
-        <table>
+      <div className="table-wrap" role="region" aria-label="Tabelle: Projekte nach Stadt" tabIndex={0}>
+        <table className="stack-cards">
           <caption className="visually-hidden">Projekte je Stadt, federführend und als Partnerstadt</caption>
           <thead>
             <tr>
@@ -58,16 +58,20 @@ export default function Uebersicht() {
                 <th scope="row">
                   <Link to={`/projekte?stadt=${c.slug}`}>{c.name}</Link>
                 </th>
-                <td className="num">{c.lead}</td>
-                <td className="num">{c.partner}</td>
+                <td className="num" data-label="federführend">
+                  {c.lead}
+                </td>
+                <td className="num" data-label="als Partnerstadt">
+                  {c.partner}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <h2>Förderung nach Fonds</h2>
-      <div className="table-wrap">
-        <table>
+      <div className="table-wrap" role="region" aria-label="Tabelle: Förderung nach Fonds" tabIndex={0}>
+        <table className="stack-cards">
           <caption className="visually-hidden">Summe der Förderlinien je Fonds</caption>
           <thead>
             <tr>
@@ -87,9 +91,15 @@ export default function Uebersicht() {
             {o.byFund.map((f) => (
               <tr key={f.key}>
                 <th scope="row">{f.key === "ohne" ? f.label : <Link to={`/projekte?fonds=${f.key}`}>{f.label}</Link>}</th>
-                <td className="num">{f.lines}</td>
-                <td className="num">{formatEuro(f.amount)}</td>
-                <td className="num">{formatEuro(f.ownShare)}</td>
+                <td className="num" data-label="Förderlinien">
+                  {f.lines}
+                </td>
+                <td className="num" data-label="Förderbetrag">
+                  {formatEuro(f.amount)}
+                </td>
+                <td className="num" data-label="Eigenanteil">
+                  {formatEuro(f.ownShare)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -105,9 +105,10 @@ test.describe("city figures as maintained series", () => {
     await expect(table.getByRole("row", { name: /^Gemeldete Menschen.*früherer Wert/ }).last()).toContainText("etwa 3.200 Personen");
     const chart = page.getByRole("figure", { name: /Gemeldete Menschen aus Bulgarien und Rumänien im Zeitverlauf/ });
     await expect(chart).toBeVisible();
+    await chart.locator("summary", { hasText: "Daten als Tabelle" }).click();
     const data = chart.getByRole("table");
-    await expect(data.getByRole("columnheader", { name: "31.12.2012" })).toBeVisible();
-    await expect(data.getByRole("columnheader", { name: shown })).toBeVisible();
+    await expect(data.getByRole("rowheader", { name: "31.12.2012" })).toBeVisible();
+    await expect(data.getByRole("rowheader", { name: shown })).toBeVisible();
     await expect(data).toContainText("etwa 3.200 Personen");
     await expectAccessible(page);
 

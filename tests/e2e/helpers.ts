@@ -10,10 +10,19 @@ export async function login(page: Page, who: AccountKey, password = E2E_PASSWORD
   await page.getByLabel("E-Mail-Adresse").fill(ACCOUNTS[who]);
   await page.getByLabel("Passwort", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/anmelden"));
+  await openPhoneMenu(page);
   await expect(page.getByRole("link", { name: /Angemeldet als/ })).toBeVisible();
 }
 
+/** Below 40rem the account links sit in the "Menü" button (decision 018); opens it when it is shown. */
+export async function openPhoneMenu(page: Page) {
+  const menu = page.locator("details.phone-menu");
+  if ((await menu.isVisible()) && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+}
+
 export async function logout(page: Page) {
+  await openPhoneMenu(page);
   await page.getByRole("button", { name: "Abmelden" }).click();
   await expect(page.getByRole("link", { name: "Anmelden" })).toBeVisible();
 }
