@@ -83,7 +83,8 @@ export default function ZielDetail() {
 
       <h2 id="meldungen">Meldungen der Städte</h2>
       {reporting.length ? (
-        <table className="projekt-table">
+        <div className="table-wrap" role="region" aria-labelledby="meldungen" tabIndex={0}>
+          <table className="projekt-table">
           <caption>Zugeordnete Projektindikatoren und ihre letzten Werte</caption>
           <thead>
             <tr>
@@ -113,7 +114,8 @@ export default function ZielDetail() {
               )),
             )}
           </tbody>
-        </table>
+          </table>
+        </div>
       ) : (
         <p>Noch kein Projekt hat einen Indikator diesem Ziel zugeordnet.</p>
       )}

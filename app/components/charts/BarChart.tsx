@@ -61,9 +61,9 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
           ))}
         </ul>
       ) : null}
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-labelledby={`${id}-daten`} tabIndex={0}>
         <table>
-          <caption>Daten zum Diagramm „{chart.title}“</caption>
+          <caption id={`${id}-daten`}>Daten zum Diagramm „{chart.title}“</caption>
           <thead>
             <tr>
               <th scope="col">Reihe</th>
