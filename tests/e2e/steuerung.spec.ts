@@ -192,3 +192,20 @@ test.describe("Gesamtzielperspektive", () => {
     await checkZiele(page);
   });
 });
+
+test.describe("Ziele-Formular (axe)", () => {
+  test("Redaktion: the new-target form with errors and the edit form pass axe", async ({ page }) => {
+    await login(page, "redaktion");
+    await page.goto("/ziele");
+    await page.getByRole("link", { name: "Neues Ziel anlegen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neues Ziel");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ziel speichern" }).click();
+    await expect(page.locator("#feld-title-fehler")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/ziele/problemimmobilien");
+    await page.getByRole("link", { name: "Ziel bearbeiten" }).click();
+    await expect(page.getByLabel("Einheit")).toHaveValue("Häuser");
+    await expectAccessible(page);
+  });
+});
