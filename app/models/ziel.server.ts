@@ -132,7 +132,7 @@ function revisionBody(z: ZielInput) {
 }
 
 /** Create or update a target (Redaktion; the caller checks `ziel.manage`). One transaction: row, revision, audit. */
-export function saveZiel(db: DB, actorId: string | null, raw: ZielInput, opts: { reason?: string } = {}) {
+export function saveZiel(db: Executor, actorId: string | null, raw: ZielInput, opts: { reason?: string } = {}) {
   const input = clean(raw);
   return db.transaction((tx) => {
     const existing = tx.select().from(ziele).where(eq(ziele.slug, input.slug)).get();

@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ZielDetail() {
-  const { ziel, total, reporting, missing } = useLoaderData<typeof loader>();
+  const { ziel, total, reporting, missing, canManage } = useLoaderData<typeof loader>();
   const agg = AGGREGATION_LABELS[ziel.aggregation];
   return (
     <div>
@@ -48,6 +48,11 @@ export default function ZielDetail() {
         {ziel.title}
         {ziel.demo ? <span className="badge"> Beispiel</span> : null}
       </h1>
+      {canManage ? (
+        <p>
+          <Link to={`/ziele/${ziel.slug}/bearbeiten`}>Ziel bearbeiten</Link>
+        </p>
+      ) : null}
       <dl className="ziel-facts">
         <dt>Definition</dt>
         <dd>{ziel.definition}</dd>
@@ -83,7 +88,8 @@ export default function ZielDetail() {
 
       <h2 id="meldungen">Meldungen der Städte</h2>
       {reporting.length ? (
-        <table className="projekt-table">
+        <div className="table-wrap" role="region" aria-labelledby="meldungen" tabIndex={0}>
+          <table className="projekt-table">
           <caption>Zugeordnete Projektindikatoren und ihre letzten Werte</caption>
           <thead>
             <tr>
@@ -113,7 +119,8 @@ export default function ZielDetail() {
               )),
             )}
           </tbody>
-        </table>
+          </table>
+        </div>
       ) : (
         <p>Noch kein Projekt hat einen Indikator diesem Ziel zugeordnet.</p>
       )}

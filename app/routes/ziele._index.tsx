@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ZieleIndex() {
-  const { ziele } = useLoaderData<typeof loader>();
+  const { ziele, canManage } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>Gesamtzielperspektive</h1>
@@ -39,6 +39,11 @@ export default function ZieleIndex() {
         Der Handlungsrahmen fordert eine gemeinsame Zielperspektive. Die Redaktion legt gemeinsame Zielindikatoren fest; Projekte ordnen ihre eigenen Indikatoren
         einem Ziel zu. Hier steht, was die Städte melden – und welche Städte noch nichts melden.
       </p>
+      {canManage ? (
+        <p>
+          <Link to="/ziele/neu">Neues Ziel anlegen</Link>
+        </p>
+      ) : null}
       {ziele.length === 0 ? <p>Noch keine Ziele festgelegt.</p> : null}
       <ul className="ziel-list">
         {ziele.map((z) => (

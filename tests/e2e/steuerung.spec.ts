@@ -153,3 +153,59 @@ test.describe("Termine (axe)", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("Gesamtzielperspektive", () => {
+  async function checkZiele(page: Page) {
+    await page.goto("/ziele");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gesamtzielperspektive");
+    const item = page.locator(".ziel-list li").filter({ hasText: "Begangene oder instand gesetzte Problemimmobilien" });
+    await expect(item).toContainText("Summe über die Städte");
+    await expect(item).toContainText("149 Häuser");
+    await expect(item).toContainText(/2 von \d+ Städten melden/);
+    await expectAccessible(page);
+
+    await item.getByRole("link", { name: "Begangene oder instand gesetzte Problemimmobilien" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Begangene oder instand gesetzte Problemimmobilien");
+    await expect(page.locator(".ziel-total")).toHaveText("Summe: 149 Häuser (2 Städte)");
+    const meldungen = page.getByRole("table", { name: "Zugeordnete Projektindikatoren und ihre letzten Werte" });
+    await expect(meldungen.getByRole("row", { name: /Dortmund/ })).toContainText("97 Häuser");
+    await expect(meldungen.getByRole("row", { name: /Duisburg/ })).toContainText("52 Häuser");
+    const daten = page.getByRole("table", { name: /Daten zum Diagramm/ });
+    await expect(daten).toContainText("Dortmund");
+    await expect(daten).toContainText("Duisburg");
+    const missing = page.locator(".ziel-missing");
+    await expect(missing.getByRole("link", { name: "Gelsenkirchen" })).toBeVisible();
+    await expect(missing.getByRole("link", { name: "Dortmund" })).toHaveCount(0);
+    await expect(missing.getByRole("link", { name: "Duisburg" })).toHaveCount(0);
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await noHorizontalScroll(page);
+    await expectAccessible(page);
+  }
+
+  test("as a guest: the list and a target page show the roll-up of Dortmund and Duisburg and the cities without report; axe 0", async ({ page }) => {
+    await checkZiele(page);
+  });
+
+  test("as a member: the same roll-up; axe 0", async ({ page }) => {
+    await login(page, "mitgliedDortmund");
+    await checkZiele(page);
+  });
+});
+
+test.describe("Ziele-Formular (axe)", () => {
+  test("Redaktion: the new-target form with errors and the edit form pass axe", async ({ page }) => {
+    await login(page, "redaktion");
+    await page.goto("/ziele");
+    await page.getByRole("link", { name: "Neues Ziel anlegen" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Neues Ziel");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Ziel speichern" }).click();
+    await expect(page.locator("#feld-title-fehler")).toBeVisible();
+    await expectAccessible(page);
+    await page.goto("/ziele/problemimmobilien");
+    await page.getByRole("link", { name: "Ziel bearbeiten" }).click();
+    await expect(page.getByLabel("Einheit")).toHaveValue("Häuser");
+    await expectAccessible(page);
+  });
+});

@@ -11,6 +11,8 @@ import { seedDemoProjects } from "../../scripts/lib/demo-projekte";
 import { seedDemoZiele } from "../../scripts/lib/demo-ziele";
 import { loader as detailLoader } from "~/routes/ziele.$slug";
 import { loader as indexLoader } from "~/routes/ziele._index";
+import { action as newZielAction, loader as newZielLoader } from "~/routes/ziele.neu";
+import { action as editZielAction } from "~/routes/ziele.$slug_.bearbeiten";
 import { action as newProjectAction, loader as newProjectLoader } from "~/routes/projekte.neu";
 import { createUserSession } from "~/services/auth.server";
 
@@ -169,5 +171,58 @@ describe("Gesamtzielperspektive", () => {
     const r = zielRollup(db, "problemimmobilien", null)!;
     expect(r.reporting.find((c) => c.city.slug === "hamm")!.value).toBe(11);
     expect(r.total).toBe(97 + 52 + 11);
+  });
+});
+
+describe("Redaktion creates and edits targets in the site", () => {
+  const zielForm = (cookie: string, path: string, fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.append(k, v);
+    return new Request(`http://localhost:3000${path}`, { method: "POST", body: f, headers: { Cookie: cookie } });
+  };
+  const fields = (key: string, over: Record<string, string> = {}) => ({
+    title: "Anteil der Familien mit Wohnungsberatung",
+    definition: "Anteil der beratenen Familien mit einem Termin der Wohnungsberatung binnen vier Wochen; Mittelwert der Städte.",
+    unit: "%",
+    aggregation: "mittelwert",
+    targetValue: "75,5",
+    targetDate: "2028-06-30",
+    handlungsfeld: "wohnen",
+    idempotencyKey: key,
+    ...over,
+  });
+
+  it("a coordinator gets 403 on the form and on a POST; nothing is created", async () => {
+    const get = new Request("http://localhost:3000/ziele/neu", { headers: { Cookie: hammCookie } });
+    await expect(newZielLoader({ request: get, params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(newZielAction({ request: zielForm(hammCookie, "/ziele/neu", fields("schluessel-ko-0123456789")), params: {}, context: {} })).rejects.toMatchObject({ status: 403 });
+    await expect(editZielAction({ request: zielForm(hammCookie, "/ziele/problemimmobilien/bearbeiten", fields("x", { title: "Übernommen" })), params: { slug: "problemimmobilien" }, context: {} })).rejects.toMatchObject({ status: 403 });
+    expect(db.select().from(ziele).where(eq(ziele.title, "Anteil der Familien mit Wohnungsberatung")).all()).toHaveLength(0);
+    expect(db.select().from(ziele).where(eq(ziele.slug, "problemimmobilien")).get()!.title).not.toBe("Übernommen");
+  });
+
+  it("Redaktion: field errors, then one target from a double submit, then an edit with revision and audit", async () => {
+    const cookie = (await createUserSession(redaktionId)).split(";")[0];
+    const bad = (await newZielAction({ request: zielForm(cookie, "/ziele/neu", fields("schluessel-bad-0123456789", { title: "", targetValue: "viel", unit: "x".repeat(41) })), params: {}, context: {} })) as { data: { errors: Record<string, string> }; init: { status: number } };
+    expect(bad.init.status).toBe(400);
+    expect(Object.keys(bad.data.errors).sort()).toEqual(["targetValue", "title", "unit"]);
+    const key = "schluessel-rd-0123456789";
+    const first = (await newZielAction({ request: zielForm(cookie, "/ziele/neu", fields(key)), params: {}, context: {} })) as Response;
+    const again = (await newZielAction({ request: zielForm(cookie, "/ziele/neu", fields(key)), params: {}, context: {} })) as Response;
+    expect(first.status).toBe(302);
+    expect(again.headers.get("Location")).toBe(first.headers.get("Location"));
+    const rows = db.select().from(ziele).where(eq(ziele.title, "Anteil der Familien mit Wohnungsberatung")).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ aggregation: "mittelwert", targetValue: 75.5, targetDate: "2028-06-30", handlungsfeld: "wohnen", demo: false });
+    const slug = rows[0].slug;
+    expect(first.headers.get("Location")).toBe(`/ziele/${slug}`);
+
+    const edited = (await editZielAction({ request: zielForm(cookie, `/ziele/${slug}/bearbeiten`, fields("", { unit: "Prozent", targetValue: "" })), params: { slug }, context: {} })) as Response;
+    expect(edited.status).toBe(302);
+    const after = db.select().from(ziele).where(eq(ziele.slug, slug)).get()!;
+    expect(after).toMatchObject({ unit: "Prozent", targetValue: null });
+    expect(db.select().from(revisions).where(and(eq(revisions.entityType, "ziel"), eq(revisions.entityId, after.id))).all()).toHaveLength(2);
+    const actions = db.select().from(auditLog).where(eq(auditLog.entityId, String(after.id))).all().map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["ziel.create", "ziel.update"]));
   });
 });
