@@ -102,7 +102,7 @@ function useFormErrorTitle(): string | null {
   return null;
 }
 
-/** After client-side navigation move focus to the new page's heading (or to an error summary). */
+/** After client-side navigation move focus to an error summary, else to an element marked `data-focus-on-arrival` in main (e.g. a just-published post), else to the page's heading. */
 function useFocusOnNavigation() {
   const location = useLocation();
   const first = useRef(true);
@@ -112,7 +112,9 @@ function useFocusOnNavigation() {
       return;
     }
     const target =
-      document.querySelector<HTMLElement>("[data-error-summary]") ?? document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("main");
+      document.querySelector<HTMLElement>("[data-error-summary]") ??
+      document.querySelector<HTMLElement>("main [data-focus-on-arrival]") ??
+      document.querySelector<HTMLElement>("main h1") ?? document.querySelector<HTMLElement>("main");
     if (target) {
       if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
       target.focus();

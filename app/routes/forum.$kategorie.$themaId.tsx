@@ -130,6 +130,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prefill,
     replyTo,
     replyKey: canPost ? newIdempotencyKey() : "",
+    arrivalNumber: wanted > 0 && list.posts.some((p) => p.postNumber === wanted) ? wanted : null,
     subscription: user ? getSubscription(db, user.id, { topicId: topic.id }) ?? "none" : null,
     clearing: {
       canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
@@ -459,6 +460,7 @@ export default function Thema() {
         canModerate={d.isMod}
         acceptedPostNumber={t.accepted}
         editableIds={d.editableIds}
+        arrivalNumber={d.arrivalNumber}
       />
       <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (unten)" />
 
