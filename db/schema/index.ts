@@ -13,3 +13,4 @@ export * from "./ankommen";
 export * from "./idempotency";
 export * from "./steuerung";
 export * from "./security";
+export * from "./forum-drafts";

@@ -40,6 +40,7 @@ export function Composer({
   label = "Ihr Beitrag",
   hidden,
   idempotencyKey,
+  draftButton,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -51,6 +52,8 @@ export function Composer({
   hidden?: Record<string, string | number>;
   /** create forms: the loader's key (one submit, one record). A new key after success remounts the form, so the composer is empty. */
   idempotencyKey?: string;
+  /** show "Entwurf speichern" (submits entwurf=1: the route saves a server-side draft instead of publishing) */
+  draftButton?: boolean;
 }) {
   const busy = useSubmittingKey(idempotencyKey ?? "");
   return (
@@ -66,6 +69,11 @@ export function Composer({
       <button type="submit" disabled={busy} aria-disabled={busy || undefined}>
         {submitLabel}
       </button>
+      {draftButton ? (
+        <button type="submit" name="entwurf" value="1" className="secondary">
+          Entwurf speichern
+        </button>
+      ) : null}
     </Form>
   );
 }
