@@ -81,4 +81,29 @@ test.describe("Beiträge verfassen", () => {
     await expect(page.locator("#inhalt > [role=status]")).toContainText("Ihre Antwort ist veröffentlicht");
     await expect(button).toBeEnabled();
   });
+
+  test("Entwurf: gespeichert, nach dem Neuladen wieder im Eingabefeld, nach dem Veröffentlichen gelöscht", async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    await login(page, "mitgliedDuisburg");
+    await page.goto("/forum/kinder-bildung");
+    const href = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"))
+        .map((a) => a.getAttribute("href") ?? "")
+        .find((h) => /^\/forum\/[^/]+\/\d+$/.test(h)),
+    );
+    await page.goto(href!);
+    const text = `Entwurf: Wir fragen noch beim Schulamt nach. ${stamp}`;
+    await page.getByLabel("Ihre Antwort").fill(text);
+    await page.getByRole("button", { name: "Entwurf speichern" }).click();
+    await expect(page.locator("#inhalt > [role=status]")).toContainText("Ihr Entwurf ist gespeichert");
+    await page.reload();
+    await expect(page.getByLabel("Ihre Antwort")).toHaveValue(text);
+    await page.goto(href!);
+    await expect(page.getByLabel("Ihre Antwort")).toHaveValue(text);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Antwort veröffentlichen" }).click();
+    await expect(page.locator("#inhalt > [role=status]")).toContainText("Ihre Antwort ist veröffentlicht");
+    await page.goto(href!);
+    await expect(page.getByLabel("Ihre Antwort")).toHaveValue("");
+  });
 });
