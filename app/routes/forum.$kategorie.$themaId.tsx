@@ -491,6 +491,7 @@ export default function Thema() {
             hidden={{ replyTo: replyValues?.replyTo ?? (d.replyTo ? String(d.replyTo) : "") }}
             idempotencyKey={d.replyKey}
             draftButton
+            autosaveTopicId={t.id}
           />
         </section>
       ) : !d.signedIn ? (

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { TextArea } from "~/components/ui/form";
 import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import type { FieldErrors } from "~/utils/forms";
@@ -41,6 +41,7 @@ export function Composer({
   hidden,
   idempotencyKey,
   draftButton,
+  autosaveTopicId,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -54,10 +55,30 @@ export function Composer({
   idempotencyKey?: string;
   /** show "Entwurf speichern" (submits entwurf=1: the route saves a server-side draft instead of publishing) */
   draftButton?: boolean;
+  /** with JS: autosave the text (debounced) as this topic's draft via /api/forum/entwurf */
+  autosaveTopicId?: number;
 }) {
   const busy = useSubmittingKey(idempotencyKey ?? "");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [saved, setSaved] = useState("");
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const autosave = (e: React.FormEvent<HTMLFormElement>) => {
+    const field = e.target as HTMLTextAreaElement;
+    if (!autosaveTopicId || field.name !== "raw") return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const body = new FormData();
+      body.set("themaId", String(autosaveTopicId));
+      body.set("raw", field.value);
+      fetch("/api/forum/entwurf", { method: "POST", body, credentials: "same-origin" })
+        .then((r) => setSaved(r.ok ? "Entwurf automatisch gespeichert." : ""))
+        .catch(() => setSaved(""));
+    }, 1500);
+  };
   return (
-    <Form method="post" noValidate className="forum-composer" key={idempotencyKey}>
+    <Form method="post" noValidate className="forum-composer" key={idempotencyKey} onInput={autosaveTopicId ? autosave : undefined}>
       <input type="hidden" name="intent" value={intent} />
       {idempotencyKey ? <IdempotencyField value={idempotencyKey} /> : null}
       {Object.entries(hidden ?? {}).map(([k, v]) => (
@@ -74,6 +95,7 @@ export function Composer({
           Entwurf speichern
         </button>
       ) : null}
+      {saved ? <p className="muted forum-draft-saved">{saved}</p> : null}
     </Form>
   );
 }
