@@ -106,4 +106,24 @@ test.describe("Beiträge verfassen", () => {
     await page.goto(href!);
     await expect(page.getByLabel("Ihre Antwort")).toHaveValue("");
   });
+
+  test("Entwurf mit JS: automatisch gespeichert und nach dem Neuladen wieder da", async ({ page }) => {
+    await login(page, "koordinationDortmund");
+    await page.goto("/forum/kinder-bildung");
+    const href = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>("a[href]"))
+        .map((a) => a.getAttribute("href") ?? "")
+        .find((h) => /^\/forum\/[^/]+\/\d+$/.test(h)),
+    );
+    await page.goto(href!);
+    await page.waitForLoadState("networkidle");
+    const text = `Automatisch gesicherter Entwurf ${Date.now()}`;
+    const saved = page.waitForResponse((r) => r.url().endsWith("/api/forum/entwurf") && r.status() === 200);
+    await page.getByLabel("Ihre Antwort").pressSequentially(text.slice(0, 12));
+    await page.getByLabel("Ihre Antwort").fill(text);
+    await saved;
+    await expect(page.getByText("Entwurf automatisch gespeichert.")).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel("Ihre Antwort")).toHaveValue(text);
+  });
 });
