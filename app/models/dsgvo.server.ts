@@ -31,7 +31,7 @@ import type { DB } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { deleteNotificationsOf } from "./notification.server";
 import { FORMER_MEMBER, listUserSubscriptions } from "./forum.server";
-import { forumSubscriptions } from "../../db/schema/index";
+import { forumDrafts, forumSubscriptions } from "../../db/schema/index";
 import { deleteAboData, exportAboData } from "./abo.server";
 
 export function exportUserData(db: DB, userId: string) {
@@ -132,6 +132,12 @@ export function exportUserData(db: DB, userId: string) {
       .where(eq(attachments.uploaderId, userId))
       .orderBy(asc(attachments.id))
       .all(),
+    entwuerfe: db
+      .select({ topicId: forumDrafts.topicId, topicTitle: forumTopics.title, raw: forumDrafts.raw, updatedAt: forumDrafts.updatedAt })
+      .from(forumDrafts)
+      .innerJoin(forumTopics, eq(forumTopics.id, forumDrafts.topicId))
+      .where(eq(forumDrafts.userId, userId))
+      .all(),
   };
 }
 
@@ -162,6 +168,7 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
       tx.delete(forumSubscriptions).where(eq(forumSubscriptions.userId, userId)).run();
       tx.delete(forumTopicReads).where(eq(forumTopicReads.userId, userId)).run();
       deleteAboData(tx, userId);
+      tx.delete(forumDrafts).where(eq(forumDrafts.userId, userId)).run();
       tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
       // Other people's notifications name the actor ("Mia hat geantwortet"): keep them, without the name.
       if (u.name.length >= 2) {

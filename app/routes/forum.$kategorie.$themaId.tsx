@@ -6,6 +6,7 @@ import { getUser, requireUser, toViewer, type SessionUser } from "~/services/aut
 import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
+import { deleteDraft, getDraft, saveDraft } from "~/models/forum-drafts.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { can } from "~/services/permissions";
 import {
@@ -89,6 +90,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       }
     }
   }
+  // a saved draft (server-side, per user and topic) fills the composer unless a quote was asked for
+  if (canPost && user && !prefill) prefill = getDraft(db, user.id, topic.id) ?? "";
   const clearingWork = can(viewer, "clearing.work");
   const cities = listCities(db);
   const concernList = listConcerns(db, topic.id);
@@ -130,6 +133,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prefill,
     replyTo,
     replyKey: canPost ? newIdempotencyKey() : "",
+    arrivalNumber: wanted > 0 && list.posts.some((p) => p.postNumber === wanted) ? wanted : null,
     subscription: user ? getSubscription(db, user.id, { topicId: topic.id }) ?? "none" : null,
     clearing: {
       canSubmit: can(viewer, "clearing.submit", { cityId: topic.cityId }) && (topic.clearingStatus === "offen" || topic.clearingStatus === "abgelehnt"),
@@ -187,6 +191,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (intent) {
       case "reply": {
         if (!can(viewer, "forum.post")) deny();
+        if (form.get("entwurf") === "1") {
+          // "Entwurf speichern" (works without JS): keep the text on the server, publish nothing
+          const raw = String(form.get("raw") ?? "");
+          if (raw.length > LIMITS.post) return fail(intent, { raw: tooLong(LIMITS.post) }, form);
+          saveDraft(db, user.id, topic.id, raw);
+          return done(topic, raw.trim() ? "Ihr Entwurf ist gespeichert." : "Der Entwurf ist gelöscht.", "#antworten");
+        }
         // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
         const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
         const first = findIdempotentResult(db, once);
@@ -199,6 +210,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), intent, findings: [] } as ActionResult, { status: 429, headers: retryAfter(wait) });
         const { result } = runIdempotent(db, once, (tx) => {
           const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+          deleteDraft(tx, user.id, topic.id);
           return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
         });
         kickMailDelivery(db);
@@ -459,6 +471,7 @@ export default function Thema() {
         canModerate={d.isMod}
         acceptedPostNumber={t.accepted}
         editableIds={d.editableIds}
+        arrivalNumber={d.arrivalNumber}
       />
       <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (unten)" />
 
@@ -477,6 +490,8 @@ export default function Thema() {
             label="Ihre Antwort"
             hidden={{ replyTo: replyValues?.replyTo ?? (d.replyTo ? String(d.replyTo) : "") }}
             idempotencyKey={d.replyKey}
+            draftButton
+            autosaveTopicId={t.id}
           />
         </section>
       ) : !d.signedIn ? (

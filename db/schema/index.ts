@@ -16,3 +16,4 @@ export * from "./security";
 export * from "./ziele";
 export * from "./abos";
 export * from "./dateien";
+export * from "./forum-drafts";

@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { TextArea } from "~/components/ui/form";
 import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import type { FieldErrors } from "~/utils/forms";
@@ -40,6 +40,8 @@ export function Composer({
   label = "Ihr Beitrag",
   hidden,
   idempotencyKey,
+  draftButton,
+  autosaveTopicId,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -51,10 +53,32 @@ export function Composer({
   hidden?: Record<string, string | number>;
   /** create forms: the loader's key (one submit, one record). A new key after success remounts the form, so the composer is empty. */
   idempotencyKey?: string;
+  /** show "Entwurf speichern" (submits entwurf=1: the route saves a server-side draft instead of publishing) */
+  draftButton?: boolean;
+  /** with JS: autosave the text (debounced) as this topic's draft via /api/forum/entwurf */
+  autosaveTopicId?: number;
 }) {
   const busy = useSubmittingKey(idempotencyKey ?? "");
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const [saved, setSaved] = useState("");
+  useEffect(() => () => {
+    if (timer.current) clearTimeout(timer.current);
+  }, []);
+  const autosave = (e: React.FormEvent<HTMLFormElement>) => {
+    const field = e.target as HTMLTextAreaElement;
+    if (!autosaveTopicId || field.name !== "raw") return;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const body = new FormData();
+      body.set("themaId", String(autosaveTopicId));
+      body.set("raw", field.value);
+      fetch("/api/forum/entwurf", { method: "POST", body, credentials: "same-origin" })
+        .then((r) => setSaved(r.ok ? "Entwurf automatisch gespeichert." : ""))
+        .catch(() => setSaved(""));
+    }, 1500);
+  };
   return (
-    <Form method="post" noValidate className="forum-composer" key={idempotencyKey}>
+    <Form method="post" noValidate className="forum-composer" key={idempotencyKey} onInput={autosaveTopicId ? autosave : undefined}>
       <input type="hidden" name="intent" value={intent} />
       {idempotencyKey ? <IdempotencyField value={idempotencyKey} /> : null}
       {Object.entries(hidden ?? {}).map(([k, v]) => (
@@ -66,6 +90,12 @@ export function Composer({
       <button type="submit" disabled={busy} aria-disabled={busy || undefined}>
         {submitLabel}
       </button>
+      {draftButton ? (
+        <button type="submit" name="entwurf" value="1" className="secondary">
+          Entwurf speichern
+        </button>
+      ) : null}
+      {saved ? <p className="muted forum-draft-saved">{saved}</p> : null}
     </Form>
   );
 }

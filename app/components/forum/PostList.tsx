@@ -26,6 +26,8 @@ type Props = {
   acceptedPostNumber: number | null;
   /** ids of posts the viewer may edit or delete */
   editableIds: number[];
+  /** number of the post the visitor was sent to (`?beitrag=N`, e.g. right after replying): it gets focus and a brief highlight */
+  arrivalNumber?: number | null;
 };
 
 const FLAG_REASONS = [
@@ -37,7 +39,7 @@ const FLAG_REASONS = [
 ];
 
 /** The posts of one topic page. Cooked HTML is the stored, sanitized rendering of the post's Markdown. */
-export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds }: Props) {
+export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds, arrivalNumber }: Props) {
   const pageParam = page > 1 ? `seite=${page}&` : "";
   return (
     <ol className="forum-posts">
@@ -45,9 +47,16 @@ export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, c
         const titleId = `beitrag-${p.postNumber}-titel`;
         const accepted = acceptedPostNumber === p.postNumber;
         const gone = p.deleted || (p.hidden && !canModerate);
+        const arrival = arrivalNumber === p.postNumber;
         return (
           <li key={p.id}>
-            <article id={`beitrag-${p.postNumber}`} className={`forum-post${accepted ? " forum-post--accepted" : ""}${p.hidden ? " forum-post--hidden" : ""}`} aria-labelledby={titleId}>
+            <article
+              id={`beitrag-${p.postNumber}`}
+              className={`forum-post${accepted ? " forum-post--accepted" : ""}${p.hidden ? " forum-post--hidden" : ""}${arrival ? " forum-post--arrival" : ""}`}
+              aria-labelledby={titleId}
+              tabIndex={arrival ? -1 : undefined}
+              data-focus-on-arrival={arrival ? "" : undefined}
+            >
               <header className="forum-post-head">
                 <h2 id={titleId} className="forum-post-title">
                   <span className="forum-post-number">#{p.postNumber}</span> {p.authorName}

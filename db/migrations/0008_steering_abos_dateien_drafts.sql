@@ -70,4 +70,14 @@ CREATE TABLE `attachments` (
 CREATE INDEX `attachments_parent_idx` ON `attachments` (`parent_type`,`parent_id`);--> statement-breakpoint
 CREATE INDEX `attachments_uploader_idx` ON `attachments` (`uploader_id`);--> statement-breakpoint
 CREATE INDEX `attachments_sha_idx` ON `attachments` (`sha256`);--> statement-breakpoint
+CREATE TABLE `forum_drafts` (
+	`user_id` text NOT NULL,
+	`topic_id` integer NOT NULL,
+	`raw` text NOT NULL,
+	`updated_at` integer DEFAULT (cast(unixepoch('subsec') * 1000 as integer)) NOT NULL,
+	PRIMARY KEY(`user_id`, `topic_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`topic_id`) REFERENCES `forum_topics`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
 ALTER TABLE `project_indicators` ADD `ziel_slug` text;
