@@ -1,5 +1,6 @@
 // Knowledge base articles (Wissen): read queries, the one write path (render once, revision, search doc),
 // restore, and members' suggested changes. Routes and the importer call these; they never build SQL.
+import { ARTICLE_FILTER_KEYS } from "~/utils/taxonomy";
 import { LIMITS, readForm, TOO_MANY_FIELDS_MESSAGE, tooLong } from "~/utils/forms";
 import { cleanLine } from "~/utils/text-hygiene";
 import { and, asc, desc, eq, inArray, isNotNull, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
@@ -374,9 +375,10 @@ function relinkTarget(db: Executor, slug: string) {
 // ---------------------------------------------------------------- reading
 
 export type ArticleFilters = { typ?: string; feld?: string; ebene?: string; stadt?: string };
-export const ARTICLE_FILTER_KEYS = ["typ", "feld", "ebene", "stadt"] as const;
 
 /** The /wissen list filters from query params (shared by the list and the abo matcher). */
+export { ARTICLE_FILTER_KEYS };
+
 export function parseArticleFilters(params: URLSearchParams): ArticleFilters {
   const f: ArticleFilters = {};
   for (const k of ARTICLE_FILTER_KEYS) {

@@ -225,7 +225,7 @@ export default function Projekte() {
           <p>Keine Projekte gefunden. Ändern Sie die Filter.</p>
         ) : view === "tabelle" ? (
           <div className="table-wrap">
-            <table className="projekt-table">
+            <table className="projekt-table stack-cards keep-head">
               <caption>
                 Projekte, sortiert nach {PROJECT_SORTS[sort]} ({dir === "asc" ? "aufsteigend" : "absteigend"})
               </caption>
@@ -245,11 +245,11 @@ export default function Projekte() {
                     <th scope="row">
                       <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
                     </th>
-                    <td>{p.lead ?? "–"}</td>
-                    <td>{PROJECT_STATUS[p.status]}</td>
-                    <td className="num">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
-                    <td>{p.startDate ? formatDate(p.startDate) : "–"}</td>
-                    <td>{formatDate(p.lastActivityAt)}</td>
+                    <td data-label="Federführung">{p.lead ?? "–"}</td>
+                    <td data-label="Status">{PROJECT_STATUS[p.status]}</td>
+                    <td className="num" data-label="Budget">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
+                    <td data-label="Beginn">{p.startDate ? formatDate(p.startDate) : "–"}</td>
+                    <td data-label="Aktualisiert">{formatDate(p.lastActivityAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -108,7 +108,7 @@ export default function Stadt() {
         <p>Für diese Stadt sind noch keine Kennzahlen erfasst.</p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Tabelle: Kennzahlen" tabIndex={0}>
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">Kennzahlen von {city.name} mit Stand und Quelle, neuester Wert zuerst</caption>
             <thead>
               <tr>
@@ -213,9 +213,9 @@ function FigureRows({ f }: { f: FigureView & { label: string; older: FigureView[
     <>
       <tr>
         <th scope="row">{f.label}</th>
-        <td className="num">{f.text}</td>
-        <td>{f.asOfText}</td>
-        <td>
+        <td className="num" data-label="Wert">{f.text}</td>
+        <td data-label="Stand">{f.asOfText}</td>
+        <td data-label="Quelle">
           {f.source}
           {f.note ? <span className="muted"> ({f.note})</span> : null}
         </td>
@@ -225,9 +225,9 @@ function FigureRows({ f }: { f: FigureView & { label: string; older: FigureView[
           <th scope="row">
             <span className="visually-hidden">{f.label}, </span>früherer Wert
           </th>
-          <td className="num">{o.text}</td>
-          <td>{o.asOfText}</td>
-          <td>
+          <td className="num" data-label="Wert">{o.text}</td>
+          <td data-label="Stand">{o.asOfText}</td>
+          <td data-label="Quelle">
             {o.source}
             {o.note ? <span> ({o.note})</span> : null}
           </td>

@@ -27,7 +27,7 @@ export default function Protokoll() {
       <h1>Protokoll</h1>
       <p>Wer hat was an welchem Datensatz wann geändert. Neueste Einträge zuerst.</p>
       <div className="table-wrap" role="region" aria-label="Tabelle: Protokoll" tabIndex={0}>
-        <table>
+        <table className="stack-cards">
           <thead>
             <tr>
               <th scope="col">Zeit</th>
@@ -40,15 +40,15 @@ export default function Protokoll() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>{formatDateTime(r.at)}</td>
-                <td>{r.actorName ?? "System"}</td>
-                <td>
+                <td data-label="Zeit">{formatDateTime(r.at)}</td>
+                <td data-label="Person">{r.actorName ?? "System"}</td>
+                <td data-label="Aktion">
                   <code>{r.action}</code>
                 </td>
-                <td>
+                <td data-label="Datensatz">
                   {r.entityType} {r.entityId}
                 </td>
-                <td>
+                <td data-label="Details">
                   <code className="break">{r.detail}</code>
                 </td>
               </tr>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { ARTICLE_FILTER_KEYS as KEYS, cityNames, listArticles, parseArticleFilters, type ArticleFilters } from "~/models/article.server";
+import { cityNames, listArticles, parseArticleFilters, type ArticleFilters } from "~/models/article.server";
 import { FollowSearch } from "~/components/FollowSearch";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -9,7 +9,7 @@ import { FacetGroup, StatusBadge, type FacetOption } from "~/components/wissen/A
 import { StandMarker } from "~/components/ReviewState";
 import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
-import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { ARTICLE_FILTER_KEYS as KEYS, ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
 
 export const meta: MetaFunction = () =>
   titleMeta("Wissen", "Praxisbeispiele mit Erfolgen und Misserfolgen, Lösungsszenarien, Checklisten, Fakten und Glossar zur Zuwanderung aus Südosteuropa.");

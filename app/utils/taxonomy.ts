@@ -177,3 +177,6 @@ export type CityIndicator = keyof typeof CITY_INDICATORS;
 
 /** How a shared target (Gesamtzielperspektive, /ziele) combines the cities' values. */
 export const AGGREGATION_LABELS: Record<"summe" | "mittelwert", string> = { summe: "Summe", mittelwert: "Mittelwert" };
+
+/** The /wissen list filters (query keys), shared by the list page and the saved-search matcher. */
+export const ARTICLE_FILTER_KEYS = ["typ", "feld", "ebene", "stadt"] as const;

@@ -31,7 +31,8 @@ test.describe("Telefon-Layout", () => {
     test(`header ≤ 120 px at 360 px, menu holds navigation and account (${who ?? "Gast"})`, async ({ page }) => {
       if (who) await login(page, who);
       await page.setViewportSize(PHONE);
-      await page.goto("/wissen");
+      const res = await page.goto("/wissen");
+      expect(res?.status()).toBe(200);
       const box = await page.locator(".site-header").boundingBox();
       expect(box!.height).toBeLessThanOrEqual(120);
       await expect(page.getByRole("navigation", { name: "Hauptnavigation" })).toBeHidden();
@@ -73,6 +74,7 @@ test.describe("Fokus nach Navigation", () => {
   test("focus lands on the new page's h1 in 10 of 10 client-side navigations (incl. the header sign-in link)", async ({ page }) => {
     await page.goto("/");
     let onH1 = 0;
+    const misses: string[] = [];
     for (let run = 0; run < 10; run++) {
       const link = run % 2 === 0 ? page.locator(".site-header .account").getByRole("link", { name: "Anmelden" }) : page.getByRole("navigation", { name: "Hauptnavigation" }).getByRole("link", { name: ["Wissen", "Förderung", "Forum", "Projekte", "Städte"][run % 5] });
       await link.click();
@@ -83,7 +85,9 @@ test.describe("Fokus nach Navigation", () => {
         return a && a.tagName === "H1" && a.closest("main") ? "h1" : (a?.tagName ?? "none");
       });
       if (tag === "h1") onH1++;
+      else misses.push(`${run} ${page.url()}: ${tag}`);
     }
+    expect(misses).toEqual([]);
     expect(onH1).toBe(10);
   });
 });

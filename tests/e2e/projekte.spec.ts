@@ -54,7 +54,7 @@ test.describe("Entwicklungsdatenbank", () => {
     await expect(funding).toContainText("110.000");
     await expect(page.getByText("Verbleibende Lücke")).toBeVisible();
     await expect(page.locator("dd", { hasText: "30.000" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /Familien mit Krankenversicherung/ })).toBeVisible();
+    await expect(page.getByRole("figure", { name: /Familien mit Krankenversicherung/ })).toBeVisible();
     await expect(page.locator(".projekt-timeline")).toContainText("Beantragt");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Änderungen zwischen den Versionen ansehen" }).click();

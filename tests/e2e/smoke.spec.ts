@@ -44,3 +44,20 @@ test("all main pages reflow at 320 px without horizontal scrolling", async ({ pa
     expect(width, path).toBeLessThanOrEqual(320);
   }
 });
+
+// Client-side navigation renders each page in the browser from loader data alone: a value imported from a
+// .server module is undefined there and crashes the page into the error boundary (seen on /wissen).
+test("client-side navigation through the main menu renders every page without errors", async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
+  const names = (await nav.getByRole("link").allTextContents()).map((t) => t.trim()).filter(Boolean);
+  expect(names.length).toBeGreaterThan(4);
+  for (const name of names) {
+    await nav.getByRole("link", { name, exact: true }).click();
+    await page.waitForLoadState("networkidle");
+    await expect(page.locator("main h1")).toBeVisible();
+    expect(errors, name).toEqual([]);
+  }
+});

@@ -13,7 +13,7 @@ test.describe("Städte", () => {
     await expect(figures.getByRole("row", { name: /Anteil in Hochfeld/ })).toContainText("etwa 38 %");
     await expect(figures.getByRole("row", { name: /Anteil in Marxloh/ })).toContainText("17,4 %");
     await expect(figures.getByRole("row", { name: /Anteil in Bruckhausen/ })).toContainText("7,6 %");
-    await expect(page.getByRole("img", { name: /Stadtteile/ })).toBeVisible();
+    await expect(page.getByRole("figure", { name: /Stadtteile/ })).toBeVisible();
     await expect(page.getByRole("link", { name: "Task Force Problemimmobilien Hochfeld und Marxloh" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Praxisbeispiele im Wissen" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Offene Fragen an die Clearingstelle" })).toBeVisible();

@@ -170,6 +170,7 @@ test.describe("Gesamtzielperspektive", () => {
     const meldungen = page.getByRole("table", { name: "Zugeordnete Projektindikatoren und ihre letzten Werte" });
     await expect(meldungen.getByRole("row", { name: /Dortmund/ })).toContainText("97 Häuser");
     await expect(meldungen.getByRole("row", { name: /Duisburg/ })).toContainText("52 Häuser");
+    await page.locator("summary", { hasText: "Daten als Tabelle" }).click();
     const daten = page.getByRole("table", { name: /Daten zum Diagramm/ });
     await expect(daten).toContainText("Dortmund");
     await expect(daten).toContainText("Duisburg");

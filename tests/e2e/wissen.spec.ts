@@ -72,9 +72,10 @@ test.describe("Wissen lesen", () => {
     expect(await page.locator(".article-meta [data-stale]").count()).toBeLessThanOrEqual(1);
     await expect(page.getByText("Überprüfung fällig")).toHaveCount(0);
     await expect(page.locator(".article-meta")).toContainText("Station: Anmeldung");
-    // Fakten: server-rendered SVG with a text alternative and the data table (figures of Abb. 1).
+    // Fakten: server-rendered bar chart with labels and values as text, and the data table (figures of Abb. 1).
     await page.goto("/wissen/fakten-zuzuege-bulgarien-rumaenien-2007-2011");
-    await expect(page.locator("figure.chart svg[role=img]")).toHaveCount(1);
+    await expect(page.locator("figure.chart")).toHaveCount(1);
+    await expect(page.locator("figure.chart .hbars__value").first()).toBeVisible();
     const table = page.locator("figure.chart table");
     await expect(table).toContainText("95.479");
     await expect(table).toContainText("20.702");
