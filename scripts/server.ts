@@ -17,6 +17,7 @@ import { DatabaseConfigError, MigrationError, isEmptyDatabase, openDatabase, run
 import { setDb } from "../app/services/db.server";
 import { CSP_REPORT_PATH, isAllowedHost, isCrossSiteRequest, needsNoStore, securityHeaders, siteAddresses } from "../app/services/security";
 import { bodyGuard } from "./lib/body-guard";
+import { acceptQueueLength } from "./lib/accept-queue";
 import { limiter } from "../app/services/rate-limit.server";
 import { getSearchHealth } from "../app/services/search/index.server";
 
@@ -280,6 +281,25 @@ app.use((err: unknown, _req: express.Request, res: express.Response, _next: expr
   plain(res, client ? 400 : 500, client ? "Die Anfrage ist fehlerhaft und wurde nicht bearbeitet." : GENERIC_ERROR);
 });
 
+// The background modules load before the port opens: from the first request on, nothing is awaited any more, so
+// the SIGTERM/SIGINT handlers below are in place before anyone can connect (a signal that arrived while a module
+// was still loading used to kill the process and reset every open connection).
+const [
+  { startMailWorker, stopMailWorker },
+  { startDigestScheduler, stopDigestScheduler },
+  { deleteExpiredSessions },
+  { startAboMatcher, stopAboMatcher },
+  { runTextExtraction },
+  { startScheduledBackups },
+] = await Promise.all([
+  import("../app/services/mail.server"),
+  import("../app/services/scheduler.server"),
+  import("../app/services/auth.server"),
+  import("../app/services/abo-matcher.server"),
+  import("../app/models/attachment.server"),
+  import("../app/services/backup.server"),
+]);
+
 const server = app.listen(Number(env.PORT), env.HOST, () => {
   console.log(`Städtenetz Südosteuropa läuft auf ${env.publicUrl} (Port ${env.PORT}).`);
 });
@@ -317,17 +337,12 @@ function endIdle(now = Date.now()) {
 }
 
 // Background upkeep: the mail delivery loop, the daily jobs (digest at DIGEST_HOUR), expired sessions hourly.
-const { startMailWorker, stopMailWorker } = await import("../app/services/mail.server");
-const { startDigestScheduler, stopDigestScheduler } = await import("../app/services/scheduler.server");
-const { deleteExpiredSessions } = await import("../app/services/auth.server");
 startMailWorker(db);
 startDigestScheduler(db);
-const { startAboMatcher, stopAboMatcher } = await import("../app/services/abo-matcher.server");
 startAboMatcher(db);
 const sessionTimer = setInterval(() => deleteExpiredSessions().catch(() => undefined), 3_600_000);
 sessionTimer.unref();
 // Attachments: text extraction for document search, off the request path (one batch at a time).
-const { runTextExtraction } = await import("../app/models/attachment.server");
 let extracting = false;
 const extractTimer = setInterval(() => {
   if (extracting) return;
@@ -340,7 +355,6 @@ const extractTimer = setInterval(() => {
 }, 10_000);
 extractTimer.unref();
 // Scheduled backups (off unless BACKUP_DIR is set): daily at BACKUP_HOUR, newest BACKUP_KEEP kept.
-const { startScheduledBackups } = await import("../app/services/backup.server");
 const stopBackups = startScheduledBackups(db.$client, { dir: env.BACKUP_DIR, keep: env.BACKUP_KEEP, hour: env.BACKUP_HOUR });
 
 // Stopping (docs/decisions/008-stopping-cleanly.md): on SIGTERM/SIGINT, first let the event loop accept the
@@ -385,7 +399,10 @@ function shutdown(signal: string) {
       quiet = 0;
     } else quiet++;
     const elapsed = Date.now() - started;
-    if ((quiet < 3 || elapsed < 50) && elapsed < listenCap) {
+    // Where the kernel tells the accept-queue length (Linux), wait until it is empty; the quiet turns stay as a guard.
+    const address = server.address();
+    const waiting = address && typeof address === "object" ? acceptQueueLength(address.port) : null;
+    if ((quiet < 3 || elapsed < 50 || (waiting ?? 0) > 0) && elapsed < listenCap) {
       setTimeout(() => setImmediate(waitForBacklog), 5);
       return;
     }
