@@ -104,7 +104,7 @@ export default function Pruefung() {
               </p>
             ) : null}
             <div className="table-wrap" tabIndex={0} role="group" aria-label="Tabelle, seitlich verschiebbar">
-              <table>
+              <table className="stack-cards">
                 <thead>
                   <tr>
                     <th scope="col">Auswahl</th>
@@ -119,18 +119,18 @@ export default function Pruefung() {
                 <tbody>
                   {d.items.map((r, i) => (
                     <tr key={r.key}>
-                      <td>
+                      <td data-label="Auswahl">
                         <input type="checkbox" name="eintrag" value={r.key} id={i === 0 ? "feld-eintrag" : `eintrag-${r.key.replace(":", "-")}`} aria-label={`Auswählen: ${r.title}`} />
                       </td>
                       <th scope="row">
                         <Link to={r.url}>{r.title}</Link>
                       </th>
-                      <td>{r.kindLabel}</td>
-                      <td>{formatDate(r.stand)}</td>
-                      <td>
+                      <td data-label="Art">{r.kindLabel}</td>
+                      <td data-label="Stand">{formatDate(r.stand)}</td>
+                      <td data-label="Prüfen bis">
                         <ReviewStateText state={r.state} pruefenBis={r.pruefenBis} />
                       </td>
-                      <td>
+                      <td data-label="Verantwortlich">
                         {r.ownerName}
                         {r.deputyName ? <span className="muted"> (Vertretung: {r.deputyName})</span> : null}
                       </td>
