@@ -135,9 +135,10 @@ function useFocusOnNavigation() {
     move();
     const frame = requestAnimationFrame(move);
     const timer = window.setTimeout(() => {
-      // only correct a focus that fell back to <body> (or the header that was clicked), never one the user moved on
+      // only correct a focus that fell back to <body> or stayed on the link that was clicked outside main (header,
+      // navigation, phone menu), never one the user moved on within the new page
       const active = document.activeElement;
-      if (!active || active === document.body || active.closest(".site-header")) move();
+      if (!active || active === document.body || !active.closest("main")) move();
     }, 120);
     return () => {
       cancelAnimationFrame(frame);
@@ -229,6 +230,10 @@ function Header() {
   useEffect(() => {
     if (menuRef.current) menuRef.current.open = false;
   }, [location.key]);
+  // A marker that the page is hydrated (client-side navigation is in charge from now on); tests wait for it.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "1";
+  }, []);
   return (
     <header className="site-header">
       <div className="header-inner">
