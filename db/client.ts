@@ -5,6 +5,7 @@ import { mkdirSync, accessSync, constants, existsSync, readFileSync } from "node
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema/index";
+import { ensureDataVersion } from "./data-version";
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 export { schema };
@@ -121,6 +122,8 @@ export function runMigrations(db: DB, migrationsFolder = MIGRATIONS_DIR) {
       throw new MigrationError(journal.entries[i]?.tag ?? `Nr. ${i}`, sqliteReason(e));
     }
   });
+  // The page cache's data version and its triggers, for every table the migrations have made (db/data-version.ts).
+  ensureDataVersion(db.$client);
 }
 
 /** Has the schema never been migrated (a new database)? */

@@ -1,30 +1,30 @@
-// Requests per second of the server-rendered home page vs. a bare node:http server in the same run.
-// Both listen on loopback only; bounded duration. Usage: npm run bench:http [-- --seconds 10 --connections 10]
-import { spawn } from "node:child_process";
+// Requests per second and latency of the site's pages against a bare node:http server, in one run: each page as a
+// guest from the page cache (warm), as a guest with the cache off (PAGE_CACHE_MB=0, a second server process), and
+// signed in as a member. Then a write in between proves that no cached page is stale. Loopback only; bounded.
+// Usage: npm run bench:http [-- --seconds 8 --connections 50]   (needs `npm run build` first)
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:http";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createServer, request as httpRequest } from "node:http";
 import autocannon from "autocannon";
 import { cli } from "./lib/cli";
 
 const { values } = cli(
   `
-Misst Anfragen pro Sekunde der serverseitig gerenderten Startseite und eines nackten node:http-Servers
-(gleiche Antwortgröße) im selben Lauf und gibt das Verhältnis aus. Vorher: npm run build.
+Misst Anfragen pro Sekunde, p50 und p99 der wichtigsten Seiten gegen einen nackten node:http-Server (300-Byte-Seite)
+im selben Lauf: Gast aus dem Seiten-Cache, Gast ohne Cache, angemeldetes Mitglied. Danach prüft ein Schreibvorgang,
+dass keine Seite veraltet aus dem Cache kommt. Vorher: npm run build.
 
-Aufruf: npm run bench:http [-- --seconds 10 --connections 10 --path /]
+Aufruf: npm run bench:http [-- --seconds 8 --connections 50 --pages /,/wissen]
 `,
-  { seconds: { type: "string" }, connections: { type: "string" }, path: { type: "string" } },
+  { seconds: { type: "string" }, connections: { type: "string" }, pages: { type: "string" } },
 );
-const seconds = Math.min(60, Number(values.seconds ?? 10));
-const connections = Math.min(100, Number(values.connections ?? 10));
-const path = values.path ?? "/";
-const APP_PORT = 3911;
+const seconds = Math.min(60, Number(values.seconds ?? 8));
+const connections = Math.min(200, Number(values.connections ?? 50));
+const CACHED_PORT = 3911;
+const UNCACHED_PORT = 3913;
 const BARE_PORT = 3912;
 
-async function waitFor(url: string, timeoutMs = 60_000) {
+async function waitFor(url: string, timeoutMs = 120_000) {
   const start = Date.now();
   while (Date.now() - start < timeoutMs) {
     try {
@@ -37,37 +37,104 @@ async function waitFor(url: string, timeoutMs = 60_000) {
   throw new Error(`${url} antwortet nicht`);
 }
 
-function run(url: string) {
+function run(url: string, headers: Record<string, string> = {}) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon({ url, connections, duration: seconds }, (err: Error | null, res: autocannon.Result) => (err ? reject(err) : resolve(res)));
+    autocannon({ url, connections, duration: seconds, headers }, (err: Error | null, res: autocannon.Result) => (err ? reject(err) : resolve(res)));
   });
 }
 
-const dir = mkdtempSync(join(tmpdir(), "sn-bench-"));
-const app = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-  env: { ...process.env, PORT: String(APP_PORT), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), LOG_REQUESTS: "0", RATE_LIMIT_READ: "100000000", DATABASE_URL: `file:${join(dir, "bench.db")}` },
-  stdio: ["ignore", "ignore", "inherit"],
-});
-try {
-  await waitFor(`http://127.0.0.1:${APP_PORT}/healthz`);
-  const page = await (await fetch(`http://127.0.0.1:${APP_PORT}${path}`)).text();
-  const bare = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-    res.end(page);
-  }).listen(BARE_PORT, "127.0.0.1");
-  await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+function startSite(port: number, env: Record<string, string>): { proc: ChildProcess; output: () => string } {
+  let out = "";
+  const proc = spawn(process.execPath, ["--import", "tsx", "tests/setup/e2e-server.ts"], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", LOG_REQUESTS: "0", RATE_LIMIT_READ: "100000000", RATE_LIMIT_WRITE: "100000", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  proc.stdout!.on("data", (c) => (out += c));
+  return { proc, output: () => out };
+}
 
-  console.log(`Seite ${path}: ${Buffer.byteLength(page)} Bytes; ${seconds} s je Messung, ${connections} Verbindungen`);
-  await run(`http://127.0.0.1:${BARE_PORT}/`).catch(() => undefined); // warm-up both
+/** Signs in over loopback with the site's own Host and Origin (the server refuses anything else). */
+function signIn(port: number, email: string, password: string): Promise<string> {
+  const body = new URLSearchParams({ email, password }).toString();
+  return new Promise((ok, fail) => {
+    const req = httpRequest(
+      { host: "127.0.0.1", port, method: "POST", path: "/anmelden", headers: { Host: `localhost:${port}`, Origin: `http://localhost:${port}`, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } },
+      (res) => {
+        res.resume();
+        const session = ([] as string[]).concat(res.headers["set-cookie"] ?? []).find((c) => /^(__Host-)?sn_session=[^;]+/.test(c));
+        if (session) ok(session.split(";")[0]);
+        else fail(new Error(`Anmeldung fehlgeschlagen (Status ${res.statusCode})`));
+      },
+    );
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+// One secret for the servers and this process (the write in between sends notification mail with signed links).
+process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");
+const cached = startSite(CACHED_PORT, {});
+const uncached = startSite(UNCACHED_PORT, { PAGE_CACHE_MB: "0" });
+const bare = createServer((_req, res) => {
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+  res.end(`<!doctype html><html lang="de"><head><title>Baseline</title></head><body>${"x".repeat(220)}</body></html>`);
+}).listen(BARE_PORT, "127.0.0.1");
+try {
+  console.log("Starte zwei Server (mit und ohne Seiten-Cache) mit Demo-Inhalten …");
+  await Promise.all([waitFor(`http://127.0.0.1:${CACHED_PORT}/healthz`), waitFor(`http://127.0.0.1:${UNCACHED_PORT}/healthz`), waitFor(`http://127.0.0.1:${BARE_PORT}/`)]);
+  const { ACCOUNTS, E2E_PASSWORD } = await import("../tests/e2e/accounts");
+  const { openDatabase } = await import("../db/client");
+  const { setDb } = await import("../app/services/db.server");
+  const { createPost } = await import("../app/models/forum.server");
+  const { eq } = await import("drizzle-orm");
+  const { forumCategories, forumTopics, users } = await import("../db/schema/index");
+  const dbUrl = /e2e database: (file:\S+);/.exec(cached.output())![1];
+  const { db } = openDatabase(dbUrl);
+  setDb(db);
+  const topic = db
+    .select({ id: forumTopics.id, cat: forumCategories.slug })
+    .from(forumTopics)
+    .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
+    .where(eq(forumCategories.visibility, "public"))
+    .limit(1)
+    .get()!;
+  const pages = values.pages
+    ? values.pages.split(",")
+    : ["/", "/wissen", "/wissen/wohnen-task-force-problemimmobilien", "/foerderung", "/forum", `/forum/${topic.cat}/${topic.id}`, "/suche?q=Krankenversicherung", "/projekte", "/staedte/duisburg"];
+  const cookieCached = await signIn(CACHED_PORT, ACCOUNTS.mitgliedDortmund, E2E_PASSWORD);
+
+  console.log(`${seconds} s je Messung, ${connections} Verbindungen`);
+  await run(`http://127.0.0.1:${BARE_PORT}/`).catch(() => undefined);
   const baseline = await run(`http://127.0.0.1:${BARE_PORT}/`);
-  await run(`http://127.0.0.1:${APP_PORT}${path}`).catch(() => undefined);
-  const appRes = await run(`http://127.0.0.1:${APP_PORT}${path}`);
-  bare.close();
-  const row = (name: string, r: autocannon.Result) =>
-    `${name.padEnd(28)} ${r.requests.average.toFixed(0).padStart(8)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   Fehler ${r.errors + r.non2xx}`;
-  console.log(row("node:http (Baseline)", baseline));
-  console.log(row("Remix-Startseite (SSR)", appRes));
-  console.log(`Verhältnis SSR / Baseline: ${(appRes.requests.average / baseline.requests.average).toFixed(3)}`);
+  const base = baseline.requests.average;
+  const fmt = (r: autocannon.Result) =>
+    `${r.requests.average.toFixed(0).padStart(7)} req/s  ${(r.requests.average / base).toFixed(4).padStart(7)}  p50 ${String(r.latency.p50).padStart(4)} ms  p99 ${String(r.latency.p99).padStart(5)} ms${r.errors + r.non2xx ? `  Fehler ${r.errors + r.non2xx}` : ""}`;
+  console.log(`node:http (300 Byte)            ${fmt(baseline)}`);
+  console.log("Seite | Gast mit Cache | Gast ohne Cache | Mitglied");
+  for (const [i, path] of pages.entries()) {
+    process.stdout.write(`[${i + 1}/${pages.length}] ${path}\n`);
+    await fetch(`http://127.0.0.1:${CACHED_PORT}${path}`); // warm the cache
+    const warm = await run(`http://127.0.0.1:${CACHED_PORT}${path}`);
+    const cold = await run(`http://127.0.0.1:${UNCACHED_PORT}${path}`);
+    const member = await run(`http://127.0.0.1:${CACHED_PORT}${path}`, { Cookie: cookieCached });
+    console.log(`  Gast, Cache      ${fmt(warm)}`);
+    console.log(`  Gast, ohne Cache ${fmt(cold)}`);
+    console.log(`  Mitglied         ${fmt(member)}`);
+  }
+  // Staleness: a write by another process, then the guest's next request must show it.
+  const topicUrl = `http://127.0.0.1:${CACHED_PORT}/forum/${topic.cat}/${topic.id}`;
+  await fetch(topicUrl);
+  const author = db.select().from(users).where(eq(users.email, ACCOUNTS.mitgliedDortmund)).get()!;
+  const marker = `Bench-Probe ${Date.now()}`;
+  createPost(db, { topicId: topic.id, raw: marker }, { id: author.id, name: author.name, role: author.role, cityId: author.cityId });
+  const fresh = await (await fetch(topicUrl)).text();
+  const health = (await (await fetch(`http://127.0.0.1:${CACHED_PORT}/healthz`)).json()) as { cache: unknown };
+  console.log(`Nach einem Schreibvorgang: ${fresh.includes(marker) ? "die neue Antwort ist sofort sichtbar (kein veralteter Cache-Eintrag)" : "VERALTET – die neue Antwort fehlt"}`);
+  console.log(`Cache: ${JSON.stringify(health.cache)}`);
+  db.$client.close();
+  if (!fresh.includes(marker)) process.exitCode = 1;
 } finally {
-  app.kill("SIGTERM");
+  bare.close();
+  cached.proc.kill("SIGTERM");
+  uncached.proc.kill("SIGTERM");
 }

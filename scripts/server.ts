@@ -18,6 +18,10 @@ import { setDb } from "../app/services/db.server";
 import { CSP_REPORT_PATH, isAllowedHost, isCrossSiteRequest, needsNoStore, securityHeaders, siteAddresses } from "../app/services/security";
 import { bodyGuard } from "./lib/body-guard";
 import { acceptQueueLength } from "./lib/accept-queue";
+import { isCacheableRequest, isCacheableResponse, PageCache, withNonce } from "./lib/page-cache";
+import { dataVersionReader } from "../db/data-version";
+import { todayIso } from "../app/utils/format";
+import { IDEMPOTENCY_FIELD } from "../app/utils/idempotency";
 import { limiter } from "../app/services/rate-limit.server";
 import { getSearchHealth } from "../app/services/search/index.server";
 
@@ -211,7 +215,7 @@ app.get("/healthz", async (_req, res) => {
     return;
   }
   const search = await searchHealth.check().catch(() => "degraded" as const);
-  res.status(200).json({ db: "ok", search });
+  res.status(200).json({ db: "ok", search, cache: pageCache ? pageCache.snapshot() : "aus" });
 });
 
 /** Drops cookie pairs whose value is not valid percent-encoding (they would make cookie parsers throw). */
@@ -231,6 +235,28 @@ function decodableCookies(header: string): string {
 }
 
 const GENERIC_ERROR = "Ein Fehler ist aufgetreten. Bitte versuchen Sie es später erneut.";
+
+// Anonymous GET pages from memory (docs/decisions/021-page-cache.md). PAGE_CACHE_MB=0 turns it off.
+const pageCacheMb = Number(process.env.PAGE_CACHE_MB ?? "50");
+const pageCache = Number.isFinite(pageCacheMb) && pageCacheMb > 0 ? new PageCache(pageCacheMb * 1024 * 1024) : null;
+const readDataVersion = dataVersionReader(db.$client);
+let cachedVersion = -1;
+const CACHE_CONTROL_SHARED = "public, max-age=0, must-revalidate";
+
+function sendCached(req: express.Request, res: express.Response, page: { status: number; headers: [string, string][]; body: string; etag: string }, state: "hit" | "miss") {
+  for (const [k, v] of page.headers) res.setHeader(k, v);
+  res.setHeader("ETag", page.etag);
+  res.setHeader("Cache-Control", CACHE_CONTROL_SHARED);
+  res.setHeader("X-Cache", state);
+  const inm = req.headers["if-none-match"];
+  if (inm && inm.split(",").some((t) => t.trim() === page.etag)) {
+    // The browser keeps its copy, with the nonce it was sent with: a 304 must not carry a new CSP nonce.
+    res.removeHeader("Content-Security-Policy");
+    res.status(304).end();
+    return;
+  }
+  res.status(page.status).send(withNonce(page.body, res.locals.nonce as string));
+}
 // Remix, with the body the guard has already read (the stream itself is consumed by then).
 const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
 app.all("*", async (req, res, next) => {
@@ -245,6 +271,17 @@ app.all("*", async (req, res, next) => {
       else if (Array.isArray(v)) for (const x of v) headers.append(k, x);
       else if (v !== undefined) headers.set(k, v);
     }
+    let cacheKey: string | null = null;
+    if (pageCache && isCacheableRequest(req.method, req.path, req.headers.cookie, req.headers.authorization, { search: !env.MEILI_HOST })) {
+      const version = readDataVersion();
+      if (version !== cachedVersion) {
+        pageCache.dropOlderThan(version);
+        cachedVersion = version;
+      }
+      cacheKey = PageCache.key(req.originalUrl, version, todayIso());
+      const hit = pageCache.get(cacheKey);
+      if (hit) return sendCached(req, res, hit, "hit");
+    } else if (pageCache && req.method === "GET") pageCache.bypassed();
     const init: RequestInit = { method: req.method, headers, signal: controller.signal };
     if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
     // The URL's host is a checked one (Host guard above); the protocol is ours (no proxy headers trusted).
@@ -257,6 +294,18 @@ app.all("*", async (req, res, next) => {
       h.delete("content-length");
       h.set("Content-Type", "application/json; charset=utf-8");
       response = new Response(JSON.stringify({ message: GENERIC_ERROR }), { status: response.status, headers: h });
+    }
+    if (cacheKey && pageCache && response.status === 200) {
+      const nonce = res.locals.nonce as string;
+      const text = await response.text();
+      const stored: [string, string][] = [];
+      for (const [k, v] of response.headers.entries()) if (!["content-length", "cache-control", "etag"].includes(k)) stored.push([k, v]);
+      const entry = isCacheableResponse(response.status, response.headers, text, IDEMPOTENCY_FIELD) ? pageCache.set(cacheKey, response.status, stored, text, nonce) : undefined;
+      if (entry) return sendCached(req, res, entry, "miss");
+      res.status(response.status);
+      for (const [k, v] of response.headers.entries()) if (k !== "content-length") res.append(k, v);
+      res.send(text);
+      return;
     }
     res.statusMessage = response.statusText;
     res.status(response.status);
