@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import {
   cities,
+  forumCategories,
+  forumTopics,
   projectArticles,
   projectCities,
   projectFundingLines,
@@ -508,11 +510,19 @@ export function partnerSuggestions(db: Executor, project: ProjectDetail, viewer:
   const withFigures = listCitiesWithFigures(db);
   const allCities = withFigures.map((c) => ({ ...c, figures: c.figures.map((f) => ({ key: f.seriesKey, label: f.longLabel, value: f.value })) }));
   const figures = allCities.flatMap((c) => c.figures.map((f) => ({ ...f, cityId: c.id })));
+  // forum topics about a city (readable by the viewer): Handlungsfelder of cities without projects of their own
+  const topics = db
+    .select({ cityId: forumTopics.cityId, staedte: forumTopics.staedte, handlungsfelder: forumTopics.handlungsfelder })
+    .from(forumTopics)
+    .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
+    .where(inArray(forumCategories.visibility, visibilityFor(viewer)))
+    .all();
   const candidates: MatchCity[] = allCities.map((c) => ({
     slug: c.slug,
     name: c.name,
     figures: c.figures,
     projects: visible.filter((p) => p.lead?.id === c.id || p.partners.some((x) => x.id === c.id)).map((p) => ({ handlungsfelder: p.handlungsfelder })),
+    topics: topics.filter((t) => t.cityId === c.id || t.staedte.includes(c.slug)).map((t) => ({ handlungsfelder: t.handlungsfelder })),
   }));
   const leadFigures = project.lead ? figures.filter((f) => f.cityId === project.lead!.id).map(({ cityId: _c, ...f }) => f) : [];
   return suggestPartners(
