@@ -253,7 +253,7 @@ export default function Projekt() {
       {p.funding.length === 0 ? (
         <p>Noch keine Förderlinien erfasst.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Förderlinien" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Förderlinien mit Summe und Finanzierungslücke</caption>
             <thead>
@@ -309,7 +309,7 @@ export default function Projekt() {
         <p>Noch keine Indikatoren erfasst.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Indikatoren" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Indikatoren mit Ausgangswert, aktuellem Wert und Zielwert</caption>
               <thead>

@@ -3,7 +3,7 @@
 // discussion starts once; Passende Städte offers the partner search; /staedte is grouped by Land. axe on every
 // new or changed page, also at 360 px.
 import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login, pageStatus } from "./helpers";
+import { expectAccessible, login, logout, pageStatus } from "./helpers";
 
 const PROJECT = "/projekte/mieterschule-nordstadt";
 
@@ -86,6 +86,7 @@ test.describe("Austausch über Projekte", () => {
     await section.getByRole("link", { name: /Zur Diskussion/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Projekt: Mieterschule Nordstadt");
 
+    await logout(page);
     await login(page, "koordinationDortmund");
     await page.goto(`${PROJECT}/passende-staedte`);
     await expect(page.getByRole("button", { name: "Partnersuche aktivieren" })).toBeVisible();
