@@ -109,7 +109,7 @@ export default function Vergleich() {
           {figureRows.length === 0 ? (
             <p>Für diese Städte sind keine Kennzahlen erfasst.</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Kennzahlen" tabIndex={0}>
               <table>
                 <caption>Kennzahlen mit Stand; Quellen unter der Tabelle</caption>
                 <thead>
@@ -150,7 +150,7 @@ export default function Vergleich() {
           ) : null}
           {registeredChart ? <BarChart id="vergleich-gemeldet" chart={registeredChart} /> : null}
           <h2>Projekte</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Projekte je Stadt" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Projekte je Stadt nach Status</caption>
               <thead>
