@@ -33,6 +33,8 @@ import { deleteNotificationsOf } from "./notification.server";
 import { FORMER_MEMBER, listUserSubscriptions } from "./forum.server";
 import { forumDrafts, forumSubscriptions } from "../../db/schema/index";
 import { deleteAboData, exportAboData } from "./abo.server";
+import { anonymiseRatings, exportRatings } from "./rating.server";
+import { anonymiseInterest, exportInterest } from "./project-exchange.server";
 
 export function exportUserData(db: DB, userId: string) {
   const u = db
@@ -123,6 +125,8 @@ export function exportUserData(db: DB, userId: string) {
     betrifftUnsAuch: concerns,
     abonnements: subscriptions,
     suchabos: exportAboData(db, userId),
+    programmBewertungen: exportRatings(db, userId),
+    interesseAnZusammenarbeit: exportInterest(db, userId),
     benachrichtigungen: notes,
     meldungen: flags,
     lesestand: reads,
@@ -170,6 +174,8 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
       deleteAboData(tx, userId);
       tx.delete(forumDrafts).where(eq(forumDrafts.userId, userId)).run();
       tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
+      anonymiseRatings(tx, userId);
+      anonymiseInterest(tx, userId);
       // Other people's notifications name the actor ("Mia hat geantwortet"): keep them, without the name.
       if (u.name.length >= 2) {
         tx.update(notifications)

@@ -11,7 +11,7 @@ import { signPayload, verifySignedPayload } from "~/services/tokens.server";
 import { audit } from "~/services/audit.server";
 
 export type NotificationInput = {
-  kind: "antwort" | "erwaehnung" | "neues-thema" | "clearing" | "loesung" | "vorschlag" | "pruefung" | "abo" | "frist";
+  kind: "antwort" | "erwaehnung" | "neues-thema" | "clearing" | "loesung" | "vorschlag" | "pruefung" | "abo" | "frist" | "bewertung" | "projekt";
   topicId: number | null;
   postNumber?: number | null;
   actorId: string | null;

@@ -3,6 +3,8 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { slugify } from "~/utils/slug";
 import {
   cities,
+  forumCategories,
+  forumTopics,
   projectArticles,
   projectCities,
   projectFundingLines,
@@ -25,6 +27,8 @@ import { PROJECT_STATUS, type ProjectStatus, type ProjectSort } from "~/componen
 import { EBENEN, FONDS, HANDLUNGSFELDER, type Fonds } from "~/utils/taxonomy";
 import { suggestPartners, type MatchCity } from "~/utils/partner-match";
 import { aboEntryChanged } from "./abo-outbox.server";
+import { askForRatings } from "./rating.server";
+import { syncDiscussionVisibility } from "./project-exchange.server";
 
 export type FundingLineInput = { programmeSlug: string | null; programmeName: string; fonds: Fonds | null; amount: number; ownShare: number; cofinancing: string };
 export type IndicatorInput = {
@@ -236,7 +240,9 @@ export function updateProject(db: DB, actorId: string | null, id: number, input:
     writeChildren(tx, id, input);
     if (before.status !== input.status) {
       tx.insert(projectStatusEvents).values({ projectId: id, status: input.status, date: input.statusDate, note: input.statusNote, authorId: actorId }).run();
+      askForRatings(tx, id, before.status, input.status);
     }
+    syncDiscussionVisibility(tx, id);
     const version = recordRevision(tx, { entityType: "project", entityId: id, authorId: actorId, reason: opts.reason || "Projekt bearbeitet", body: gridText(input), meta: revisionMeta(input) });
     audit(tx, { actorId, action: "project.update", entityType: "project", entityId: id, detail: { status: input.status } });
     indexProject(tx, id);
@@ -251,6 +257,17 @@ export function addProjectUpdate(db: DB, actor: { id: string | null; cityId: num
     tx.update(projects).set({ lastActivityAt: now }).where(eq(projects.id, projectId)).run();
     audit(tx, { actorId: actor.id, action: "project.addUpdate", entityType: "project", entityId: projectId });
     indexProject(tx, projectId);
+  });
+}
+
+/** "Partnersuche aktivieren" (Passende Städte): only the flag changes; idempotent. */
+export function enablePartnerSearch(db: DB, actorId: string, projectId: number, now = new Date()): boolean {
+  return db.transaction((tx) => {
+    const r = tx.update(projects).set({ seeksPartners: true, lastActivityAt: now }).where(and(eq(projects.id, projectId), eq(projects.seeksPartners, false))).run();
+    if (r.changes === 0) return false;
+    audit(tx, { actorId, action: "project.seekPartners", entityType: "project", entityId: projectId });
+    indexProject(tx, projectId);
+    return true;
   });
 }
 
@@ -493,11 +510,19 @@ export function partnerSuggestions(db: Executor, project: ProjectDetail, viewer:
   const withFigures = listCitiesWithFigures(db);
   const allCities = withFigures.map((c) => ({ ...c, figures: c.figures.map((f) => ({ key: f.seriesKey, label: f.longLabel, value: f.value })) }));
   const figures = allCities.flatMap((c) => c.figures.map((f) => ({ ...f, cityId: c.id })));
+  // forum topics about a city (readable by the viewer): Handlungsfelder of cities without projects of their own
+  const topics = db
+    .select({ cityId: forumTopics.cityId, staedte: forumTopics.staedte, handlungsfelder: forumTopics.handlungsfelder })
+    .from(forumTopics)
+    .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
+    .where(inArray(forumCategories.visibility, visibilityFor(viewer)))
+    .all();
   const candidates: MatchCity[] = allCities.map((c) => ({
     slug: c.slug,
     name: c.name,
     figures: c.figures,
     projects: visible.filter((p) => p.lead?.id === c.id || p.partners.some((x) => x.id === c.id)).map((p) => ({ handlungsfelder: p.handlungsfelder })),
+    topics: topics.filter((t) => t.cityId === c.id || t.staedte.includes(c.slug)).map((t) => ({ handlungsfelder: t.handlungsfelder })),
   }));
   const leadFigures = project.lead ? figures.filter((f) => f.cityId === project.lead!.id).map(({ cityId: _c, ...f }) => f) : [];
   return suggestPartners(

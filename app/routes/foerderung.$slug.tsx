@@ -5,6 +5,8 @@ import { OrNone, StatusBadge } from "~/components/foerderung/badges";
 import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { getProgramme } from "~/models/programme.server";
 import { listProjectsUsingProgramme } from "~/models/project.server";
+import { programmeRatingSummary } from "~/models/rating.server";
+import { RatingSummary } from "~/components/foerderung/RatingSummary";
 import { listRevisions } from "~/models/revision.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -54,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     hasFutureDeadline: p.fristen.some((f) => f.datum >= today),
     projects: listProjectsUsingProgramme(db, p.slug, viewer).map((x) => ({ slug: x.slug, title: x.title, status: x.statusLabel, leadCity: x.leadCity, url: x.url })),
+    ratings: programmeRatingSummary(db, p.slug, viewer),
     canEdit,
     revisions: canEdit
       ? listRevisions(db, "programme", p.id)
@@ -64,7 +67,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Programm() {
-  const { p, projects, canEdit, revisions, hasFutureDeadline } = useLoaderData<typeof loader>();
+  const { p, projects, ratings, canEdit, revisions, hasFutureDeadline } = useLoaderData<typeof loader>();
   return (
     <article className="programme">
       <p>
@@ -158,6 +161,8 @@ export default function Programm() {
       ) : (
         <p>In der Projektdatenbank ist noch kein Projekt mit diesem Programm eingetragen.</p>
       )}
+
+      <RatingSummary summary={ratings} />
 
       <h2 id="quellen">Quellen und Stand</h2>
       {p.quellen.length ? (

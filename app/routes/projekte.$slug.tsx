@@ -6,6 +6,11 @@ import { BarChart } from "~/components/charts/BarChart";
 import { PROJECT_STATUS, PROJECT_VISIBILITY, statusBadgeClass } from "~/components/projekte/labels";
 import { ErrorSummary, TextArea } from "~/components/ui/form";
 import { addProjectUpdate, existingDocs, fundingTotals, getProjectBySlug } from "~/models/project.server";
+import { getDiscussion, listInterest } from "~/models/project-exchange.server";
+import { isEnded, listProjectRatings, projectProgrammes } from "~/models/rating.server";
+import { ProjectExchange } from "~/components/projekte/ProjectExchange";
+import { handleExchangeIntent, isExchangeIntent } from "~/services/project-exchange-action.server";
+import { passRetryAfter } from "~/services/rate-limit.server";
 import { listRevisions } from "~/models/revision.server";
 import { forbidden, getUser, requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -15,6 +20,8 @@ import { formatDate, formatDateTime, formatEuro, formatNumber } from "~/utils/fo
 import { body, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { EBENEN, FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+
+export const headers = passRetryAfter;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.project.title ?? "Projekt", data?.project.summary);
 
@@ -87,6 +94,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .map((r) => ({ version: r.version, reason: r.reason, createdAt: r.createdAt.toISOString(), authorName: user ? r.authorName : null })),
     canEdit: can(viewer, "project.edit", resource),
     canUpdate: can(viewer, "project.addUpdate", resource),
+    exchange: exchangeData(db, p, user, viewer, resource),
+  };
+}
+
+function exchangeData(
+  db: ReturnType<typeof getDb>,
+  p: NonNullable<ReturnType<typeof getProjectBySlug>>,
+  user: Awaited<ReturnType<typeof getUser>>,
+  viewer: ReturnType<typeof toViewer>,
+  resource: { cityId: number | null; partnerCityIds: number[] },
+) {
+  const interest = listInterest(db, p.id);
+  const canRate = isEnded(p.status) && can(viewer, "programme.rate", { cityId: resource.cityId });
+  const rated = canRate ? new Set(listProjectRatings(db, p.id).map((r) => r.programmeSlug)) : new Set<string>();
+  return {
+    discussion: getDiscussion(db, p.id, viewer),
+    canDiscuss: can(viewer, "project.discuss", resource),
+    interest: interest.map((i) => ({ slug: i.slug, name: i.name, createdAt: i.createdAt })),
+    canInterest: user?.cityId != null && can(viewer, "project.interest", resource),
+    ownInterest: user?.cityId != null && user.role === "koordination" && interest.some((i) => i.cityId === user.cityId),
+    ownCityName: user?.cityName ?? null,
+    rate: canRate ? projectProgrammes(db, p.id).map((g) => ({ slug: g.slug, name: g.name, rated: rated.has(g.slug) })) : null,
   };
 }
 
@@ -100,9 +129,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const p = getProjectBySlug(db, params.slug ?? "", viewer);
   if (!p) throw new Response("Projekt nicht gefunden", { status: 404 });
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (isExchangeIntent(intent)) return handleExchangeIntent(db, user, p, intent, `/projekte/${p.slug}`);
   if (!can(viewer, "project.addUpdate", { cityId: p.lead?.id ?? null, partnerCityIds: p.partners.map((c) => c.id) }))
     forbidden("Fortschrittsmeldungen schreiben die Koordinierenden der beteiligten Städte und die Redaktion.");
-  const form = await request.formData();
   const parsed = parseForm(form, updateSchema, "Fortschrittsmeldung");
   if (!parsed.ok) return data(parsed, { status: 400 });
   addProjectUpdate(db, { id: user.id, cityId: user.cityId }, p.id, parsed.data.text);
@@ -126,7 +157,7 @@ function Paragraphs({ text, empty = "Keine Angabe." }: { text: string; empty?: s
 const num = (v: number | null, unit: string) => (v == null ? "keine Angabe" : `${formatNumber(v)}${unit ? ` ${unit}` : ""}`);
 
 export default function Projekt() {
-  const { project: p, totals, revisions, canEdit, canUpdate } = useLoaderData<typeof loader>();
+  const { project: p, totals, revisions, canEdit, canUpdate, exchange } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   return (
@@ -147,7 +178,7 @@ export default function Projekt() {
             Projekt bearbeiten
           </Link>
         ) : null}
-        {p.seeksPartners ? (
+        {p.seeksPartners || canEdit ? (
           <Link to={`/projekte/${p.slug}/passende-staedte`} className="button secondary">
             Passende Städte
           </Link>
@@ -222,7 +253,7 @@ export default function Projekt() {
       {p.funding.length === 0 ? (
         <p>Noch keine Förderlinien erfasst.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Förderlinien" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Förderlinien mit Summe und Finanzierungslücke</caption>
             <thead>
@@ -278,7 +309,7 @@ export default function Projekt() {
         <p>Noch keine Indikatoren erfasst.</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Indikatoren" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Indikatoren mit Ausgangswert, aktuellem Wert und Zielwert</caption>
               <thead>
@@ -337,6 +368,8 @@ export default function Projekt() {
           ))}
         </ul>
       )}
+
+      <ProjectExchange slug={p.slug} {...exchange} />
 
       <h2 id="meldungen">Fortschrittsmeldungen</h2>
       {p.updates.length === 0 ? (

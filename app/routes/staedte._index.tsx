@@ -6,6 +6,7 @@ import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
+import { groupByLand, landId } from "~/utils/laender";
 
 export const meta: MetaFunction = () => titleMeta("Städte");
 
@@ -31,41 +32,68 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Staedte() {
   const { cities } = useLoaderData<typeof loader>();
+  const groups = groupByLand(cities);
   return (
     <>
       <h1>Städte im Städtenetz</h1>
-      <ul className="cards">
-        {cities.map((c) => (
-          <li key={c.slug} className="card">
-            <h2>
-              <Link to={`/staedte/${c.slug}`}>{c.name}</Link>
-            </h2>
-            <p>
-              <span className={c.allianceStatus === "mitglied" ? "badge badge--ok" : "badge"}>{ALLIANCE_STATUS[c.allianceStatus]}</span> {c.land}
-            </p>
-            <p>{c.description}</p>
-            <p className="muted">
-              {c.registered
-                ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.text} (Stand: ${c.registered.asOfText})`
-                : "Keine Kennzahlen erfasst"}
-              {" · "}
-              {c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`}
-            </p>
-          </li>
-        ))}
-      </ul>
+      {groups.length > 1 ? (
+        <nav aria-label="Bundesländer">
+          <ul className="inline-list">
+            {groups.map((g) => (
+              <li key={g.land}>
+                <a href={`#${landId(g.land)}`}>
+                  {g.land} ({g.items.length})
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {groups.map((g) => (
+        <section key={g.land} aria-labelledby={landId(g.land)}>
+          <h2 id={landId(g.land)}>
+            {g.land} <span className="muted">({g.items.length === 1 ? "1 Stadt" : `${g.items.length} Städte`})</span>
+          </h2>
+          <ul className="cards">
+            {g.items.map((c) => (
+              <li key={c.slug} className="card">
+                <h3>
+                  <Link to={`/staedte/${c.slug}`}>{c.name}</Link>
+                </h3>
+                <p>
+                  <span className={c.allianceStatus === "mitglied" ? "badge badge--ok" : "badge"}>{ALLIANCE_STATUS[c.allianceStatus]}</span> {c.land}
+                </p>
+                <p>{c.description}</p>
+                <p className="muted">
+                  {c.registered
+                    ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.text} (Stand: ${c.registered.asOfText})`
+                    : "Keine Kennzahlen erfasst"}
+                  {" · "}
+                  {c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       <h2>Städte vergleichen</h2>
+      <p>Der Vergleich funktioniert auch über Ländergrenzen hinweg.</p>
       <Form method="get" action="/staedte/vergleich">
         <fieldset>
           <legend>Wählen Sie zwei bis fünf Städte</legend>
-          <div className="projekt-checks">
-            {cities.map((c) => (
-              <div className="checkbox" key={c.slug}>
-                <input type="checkbox" id={`vergleich-${c.slug}`} name="stadt" value={c.slug} />
-                <label htmlFor={`vergleich-${c.slug}`}>{c.name}</label>
+          {groups.map((g) => (
+            <fieldset key={g.land} className="check-group">
+              <legend>{g.land}</legend>
+              <div className="projekt-checks">
+                {g.items.map((c) => (
+                  <div className="checkbox" key={c.slug}>
+                    <input type="checkbox" id={`vergleich-${c.slug}`} name="stadt" value={c.slug} />
+                    <label htmlFor={`vergleich-${c.slug}`}>{c.name}</label>
+                  </div>
+                ))}
               </div>
-            ))}
-          </div>
+            </fieldset>
+          ))}
         </fieldset>
         <button type="submit">Vergleichen</button>
       </Form>

@@ -33,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const registered = shown.map((c) => c.figures.find((f) => f.seriesKey === "bg-ro-gemeldet") ?? null);
   return {
     error,
-    all: all.map((c) => ({ slug: c.slug, name: c.name })),
-    selected: shown.map((c) => ({ slug: c.slug, name: c.name })),
+    all: all.map((c) => ({ slug: c.slug, name: c.name, land: c.land })),
+    selected: shown.map((c) => ({ slug: c.slug, name: c.name, land: c.land })),
     wanted,
     figureRows: keys.map((k) => ({
       key: k.key,
@@ -99,11 +99,17 @@ export default function Vergleich() {
       </Form>
       {selected.length >= 2 ? (
         <>
+          {new Set(selected.map((c) => c.land)).size > 1 ? (
+            <p className="notice">
+              Vergleich über Ländergrenzen ({[...new Set(selected.map((c) => `${c.land}: ${selected.filter((x) => x.land === c.land).map((x) => x.name).join(", ")}`))].join("; ")}).
+              Kennzahlen verschiedener Länder können unterschiedlich erhoben sein – beachten Sie Stand und Quelle.
+            </p>
+          ) : null}
           <h2>Kennzahlen</h2>
           {figureRows.length === 0 ? (
             <p>Für diese Städte sind keine Kennzahlen erfasst.</p>
           ) : (
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Kennzahlen" tabIndex={0}>
               <table>
                 <caption>Kennzahlen mit Stand; Quellen unter der Tabelle</caption>
                 <thead>
@@ -144,7 +150,7 @@ export default function Vergleich() {
           ) : null}
           {registeredChart ? <BarChart id="vergleich-gemeldet" chart={registeredChart} /> : null}
           <h2>Projekte</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Projekte je Stadt" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Projekte je Stadt nach Status</caption>
               <thead>

@@ -56,6 +56,10 @@ export const ACTIONS = [
   "project.create",
   "project.edit",
   "project.addUpdate",
+  // exchange about projects: rating a used programme, starting the discussion, "Interesse an Zusammenarbeit"
+  "programme.rate",
+  "project.discuss",
+  "project.interest",
   // Ankommen: a city's Anlaufstellen; marking a translation as reviewed
   "anlaufstelle.edit",
   "guide.review",
@@ -159,6 +163,19 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
       return (role === "koordination" && sameCity) || role === "redaktion";
     case "ziel.manage":
       return role === "redaktion";
+    case "programme.rate":
+      // the lead city's coordinators (resource.cityId = the project's lead city)
+      return role === "koordination" && sameCity;
+    case "project.discuss":
+      return true;
+    case "project.interest":
+      // another city's coordinator: not the lead, not already a partner
+      return (
+        role === "koordination" &&
+        user.cityId != null &&
+        resource.cityId !== user.cityId &&
+        !(resource.partnerCityIds ?? []).includes(user.cityId)
+      );
   }
 }
 

@@ -17,3 +17,4 @@ export * from "./ziele";
 export * from "./abos";
 export * from "./dateien";
 export * from "./forum-drafts";
+export * from "./steer2";

@@ -68,6 +68,14 @@ export const demoSteps: { name: string; run: Step }[] = [
       return seedDemoZiele(db);
     },
   },
+  {
+    // Partners beyond NRW: one invented partner city in another Land (marked "Demo").
+    name: "Partnerstadt außerhalb NRW",
+    run: async (db) => {
+      const { seedDemoOutsideNrw } = await import("./demo-laender");
+      return seedDemoOutsideNrw(db);
+    },
+  },
 ];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {

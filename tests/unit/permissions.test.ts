@@ -44,6 +44,10 @@ const matrix: Record<Action, Who[]> = {
   "project.create": ["koordination", "redaktion", "admin"],
   "project.edit": ["koordination", "redaktion", "admin"],
   "project.addUpdate": ["koordination", "redaktion", "admin"],
+  "programme.rate": ["koordination", "admin"],
+  "project.discuss": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
+  // on an own-city project nobody but admin; see "city scope" for another city's project
+  "project.interest": ["admin"],
   "anlaufstelle.edit": ["koordination", "redaktion", "admin"],
   "guide.review": ["redaktion", "admin"],
   "city.editFigures": ["koordination", "redaktion", "admin"],
@@ -89,6 +93,15 @@ describe("city scope", () => {
     expect(can(dortmund, "project.edit", { cityId: DU })).toBe(false);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [DO] })).toBe(true);
     expect(can(dortmund, "project.addUpdate", { cityId: DU, partnerCityIds: [] })).toBe(false);
+  });
+  it("rates programmes of own-city projects only; shows interest only in other cities' projects it is not part of", () => {
+    expect(can(dortmund, "programme.rate", { cityId: DU })).toBe(false);
+    expect(can(users.redaktion, "programme.rate", { cityId: DO })).toBe(false);
+    expect(can(dortmund, "project.interest", { cityId: DU, partnerCityIds: [] })).toBe(true);
+    expect(can(dortmund, "project.interest", { cityId: DU, partnerCityIds: [DO] })).toBe(false);
+    expect(can(users.mitglied, "project.interest", { cityId: DU, partnerCityIds: [] })).toBe(false);
+    expect(can({ id: "k2", role: "koordination", cityId: null }, "project.interest", { cityId: DU })).toBe(false);
+    expect(can(users.gast, "project.discuss")).toBe(false);
   });
   it("a coordinator edits own-city events only; events of the Land (no city) only Redaktion", () => {
     expect(can(dortmund, "termin.edit", { cityId: DU })).toBe(false);
