@@ -11,6 +11,7 @@ import { notify } from "./notification.server";
 import { listProgrammeSummaries } from "./programme.server";
 import { activeChips, addDays, applyFilters, filtersToParams, parseFilters, upcomingDeadlines } from "~/utils/programme-facets";
 import { todayIso } from "~/utils/format";
+import { describeFilterQuery, STATUS_LABELS } from "~/utils/filter-labels";
 import { can } from "~/services/permissions";
 import { listProjects } from "./project.server";
 import { parseFilters as parseProjectFilters } from "~/components/projekte/filters";
@@ -54,8 +55,6 @@ function objectParams(f: Record<string, string | number | boolean | undefined>):
   for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== false) p.set(k, v === true ? "1" : String(v));
   return p;
 }
-const describeQuery = (query: string, all: string) =>
-  [...new URLSearchParams(query).entries()].map(([k, v]) => `${k}: ${v}`).join(", ") || all;
 /** Matching may need the whole list (not only its first page). */
 const MATCH_LIMIT = 10_000;
 
@@ -84,7 +83,7 @@ const LISTS: Record<AboListe, ListDef> = {
   projekte: {
     path: "/projekte",
     normalise: (params) => sortedParams(objectParams(parseProjectFilters(params))),
-    describe: (query) => describeQuery(query, "alle Projekte"),
+    describe: (query) => describeFilterQuery(query, "alle Projekte", STATUS_LABELS.projekte),
     // listProjects applies the follower's visibility (members-only projects only for members).
     entries: (db, query, viewer) =>
       listProjects(db, { viewer, filters: parseProjectFilters(new URLSearchParams(query)), sort: "aktualisiert", dir: "desc" }).map((p) => ({
@@ -98,7 +97,7 @@ const LISTS: Record<AboListe, ListDef> = {
   forderungen: {
     path: "/forderungen",
     normalise: (params) => sortedParams(objectParams(parseForderungFilters(params))),
-    describe: (query) => describeQuery(query, "alle Forderungen"),
+    describe: (query) => describeFilterQuery(query, "alle Forderungen", STATUS_LABELS.forderungen),
     // Forderungen are public.
     entries: (db, query) =>
       listForderungen(db, parseForderungFilters(new URLSearchParams(query)))
@@ -108,7 +107,7 @@ const LISTS: Record<AboListe, ListDef> = {
   termine: {
     path: "/termine",
     normalise: (params) => sortedParams(objectParams(parseTerminFilters(params))),
-    describe: (query) => describeQuery(query, "alle kommenden Termine"),
+    describe: (query) => describeFilterQuery(query, "alle kommenden Termine"),
     // Termine are public.
     entries: (db, query) =>
       listTermine(db, { ...parseTerminFilters(new URLSearchParams(query)), limit: MATCH_LIMIT }).map((t) => ({
@@ -122,7 +121,7 @@ const LISTS: Record<AboListe, ListDef> = {
   wissen: {
     path: "/wissen",
     normalise: (params) => sortedParams(objectParams(parseArticleFilters(params))),
-    describe: (query) => describeQuery(query, "alle Beiträge"),
+    describe: (query) => describeFilterQuery(query, "alle Beiträge"),
     // Drafts only for those who may read drafts (Redaktion), exactly as the list shows them.
     entries: (db, query, viewer) =>
       listArticles(db, parseArticleFilters(new URLSearchParams(query)), { includeDrafts: can(viewer, "content.readDrafts"), limit: MATCH_LIMIT }).items.map((a) => ({
