@@ -18,3 +18,9 @@ export function formatFileSize(bytes: number): string {
 
 /** Appended to a refusal: the browser cannot keep chosen files across a page load, the text is kept. */
 export const KEPT_TEXT = "Ihr Text ist erhalten; bitte wählen Sie die Dateien erneut aus.";
+
+/**
+ * Paths whose POST may carry attachments (the server streams their multipart bodies): forum reply and new topic,
+ * as documents and as single-fetch data requests (`….data`).
+ */
+export const UPLOAD_ROUTES = /^\/forum\/[^/]+\/(?:neu|\d+)(?:\.data)?$/;
