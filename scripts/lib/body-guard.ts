@@ -134,12 +134,13 @@ export function bodyGuard(limits: BodyLimits) {
     const route = routeFor(path, limits);
     const maxBytes = route?.maxBytes ?? limits.maxBytes;
     const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
     const type = mediaType(req.headers["content-type"]);
-    const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers["transfer-encoding"] !== undefined;
-    if (hasBody && !(route?.types ?? FORM_TYPES).includes(type)) return refuse(req, res, WRONG_TYPE, 415);
+    // upload routes: multipart bodies stream through with their own limit (checked there, also against Content-Length)
     const stream = type === "multipart/form-data" ? (limits.streamRoutes ?? []).find((r) => r.pattern.test(path)) : undefined;
     if (stream) return streamThrough(req, res, next, stream.maxBytes, limits.maxFields);
+    if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
+    const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers["transfer-encoding"] !== undefined;
+    if (hasBody && !(route?.types ?? FORM_TYPES).includes(type)) return refuse(req, res, WRONG_TYPE, 415);
     const counter = FieldCounter.forContentType(req.headers["content-type"]);
     const chunks: Buffer[] = [];
     let total = 0;

@@ -263,3 +263,80 @@ describe("hidden posts and deleting", () => {
     expect(page.status).toBe(200);
   });
 });
+
+describe("body guard: upload routes stream, bounded", () => {
+  it("streams a multipart body to the upload route (not buffered) and cuts it with 413 at the limit, leaving no temp file", async () => {
+    const { createServer } = await import("node:http");
+    const { Readable } = await import("node:stream");
+    const { bodyGuard } = await import("../../scripts/lib/body-guard");
+    const { readUploadForm, UploadFormError } = await import("~/services/files/multipart.server");
+    const guard = bodyGuard({ maxBytes: 8 * 1024, maxFields: 20, streamRoutes: [{ pattern: /^\/hoch$/, maxBytes: 256 * 1024 }] });
+    const seen: { buffered: boolean; files: number[]; error: string | null }[] = [];
+    const server = createServer((req, res) =>
+      guard(req, res, async () => {
+        const entry = { buffered: req.guardedBody !== undefined, files: [] as number[], error: null as string | null };
+        seen.push(entry);
+        try {
+          const body = req.guardedStream ? (Readable.toWeb(req.guardedStream) as ReadableStream<Uint8Array>) : new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
+          const request = new Request("http://localhost/hoch", { method: "POST", headers: { "Content-Type": req.headers["content-type"] ?? "" }, body, duplex: "half" } as RequestInit);
+          const up = await readUploadForm(request, { fileField: "dateien", maxFiles: 5 });
+          entry.files = up.files.map((f) => f.temp?.size ?? -1);
+          up.cleanup();
+          if (!res.headersSent) res.end("ok");
+        } catch (e) {
+          entry.error = e instanceof UploadFormError ? "UploadFormError" : String(e);
+          if (!res.headersSent) res.end("fehler");
+        }
+      }),
+    );
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const post = (path: string, size: number) => {
+        const form = new FormData();
+        form.append("raw", "Text");
+        form.append("dateien", new File([new Uint8Array(size).fill(0x41)], "a.txt", { type: "text/plain" }));
+        return fetch(`http://127.0.0.1:${port}${path}`, { method: "POST", body: form });
+      };
+      const ok = await post("/hoch", 100 * 1024);
+      expect(ok.status).toBe(200);
+      expect(seen.at(-1)).toEqual({ buffered: false, files: [100 * 1024], error: null });
+      // the same body to another path is over that path's (buffered) limit
+      expect((await post("/anders", 100 * 1024)).status).toBe(413);
+      // declared too large: refused before reading
+      const big = await post("/hoch", 400 * 1024).catch(() => null);
+      if (big) expect(big.status).toBe(413);
+      // no Content-Length (chunked): counted while streaming; cut at the limit, the half-written temp file removed
+      const form = new FormData();
+      form.append("raw", "Text");
+      form.append("dateien", new File([new Uint8Array(400 * 1024).fill(0x42)], "b.txt", { type: "text/plain" }));
+      const encoded = new Response(form);
+      const bytes = Buffer.from(await encoded.arrayBuffer());
+      const { request: httpRequest } = await import("node:http");
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, path: "/hoch", method: "POST", headers: { "Content-Type": encoded.headers.get("Content-Type")!, "Transfer-Encoding": "chunked" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        let off = 0;
+        const pump = () => {
+          while (off < bytes.length) {
+            const chunk = bytes.subarray(off, off + 16 * 1024);
+            off += chunk.length;
+            if (!req.write(chunk)) return req.once("drain", pump);
+          }
+          req.end();
+        };
+        pump();
+      }).catch(() => 413);
+      expect(status).toBe(413);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen.at(-1)?.error).toBe("UploadFormError");
+      expect(tempFiles()).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
