@@ -340,3 +340,53 @@ describe("body guard: upload routes stream, bounded", () => {
     }
   });
 });
+
+describe("project editor", () => {
+  it("the lead city's coordinator attaches a PDF when saving; members-only project: 404 for guests; a refused file saves nothing", async () => {
+    const { cities } = await import("../../db/schema/index");
+    const projekteNeu = await import("~/routes/projekte.neu");
+    const bearbeiten = await import("~/routes/projekte.$slug_.bearbeiten");
+    const detail = await import("~/routes/projekte.$slug");
+    const ko = await makeUser(db, "koordination", "dortmund");
+    cookies.ko = (await createUserSession(ko.id)).split(";")[0];
+    const dortmund = String(db.select({ id: cities.id }).from(cities).where(eq(cities.slug, "dortmund")).get()!.id);
+    const fields = {
+      intent: "speichern",
+      titel: "Lotsen für Anmeldung und Krankenkasse",
+      zusammenfassung: "Lotsen begleiten Familien zu den Ämtern.",
+      stadt: dortmund,
+      status: "idee",
+      statusDatum: "2026-11-01",
+      felder: "gesundheit",
+      sichtbarkeit: "members",
+    };
+    const created = await send(projekteNeu.action as Action, "/projekte/neu", "ko", multipart(fields, []), {});
+    expect(created.status).toBe(302);
+    const slug = /\/projekte\/([^/?#]+)/.exec(created.location ?? "")![1];
+    const edit = (files: Upload[]) => send(bearbeiten.action as Action, `/projekte/${slug}/bearbeiten`, "ko", multipart({ ...fields, grund: "Merkblatt ergänzt" }, files), { slug });
+
+    const blobs = storedBlobs().length;
+    const bad = await edit([{ name: "projektplan.pdf", bytes: fakeExe() }]);
+    expect(bad.status).toBe(400);
+    expect(bad.errors.dateien).toMatch(/„projektplan\.pdf“ wurde nicht gespeichert: der Dateityp EXE ist nicht erlaubt/);
+    expect(db.select().from(attachments).where(eq(attachments.parentId, slug)).all()).toEqual([]);
+    expect(storedBlobs().length).toBe(blobs);
+
+    const pdf = minimalPdf(["Projektplan Lotsen", "Stichwort Kiebitzfeder"]);
+    const ok = await edit([{ name: "Projektplan.pdf", bytes: pdf }]);
+    expect(ok.status).toBe(302);
+    const file = db.select().from(attachments).where(eq(attachments.parentId, slug)).get()!;
+    expect(file).toMatchObject({ parentType: "project", originalName: "Projektplan.pdf", size: pdf.length });
+    expect(downloadResponse(db, file.id, null).status).toBe(404);
+    expect(downloadResponse(db, file.id, viewerOf(actors.b)).status).toBe(200);
+    expect(tempFiles()).toEqual([]);
+    const page = (await detail.loader({ request: new Request(`http://localhost:3000/projekte/${slug}`, { headers: { Cookie: cookies.ko } }), params: { slug }, context: {} } as never)) as {
+      files: { name: string; typeLabel: string; canDelete: boolean }[];
+    };
+    expect(page.files).toEqual([expect.objectContaining({ name: "Projektplan.pdf", typeLabel: "PDF", canDelete: true })]);
+    while ((await runTextExtraction(db)) > 0);
+    const fts = new FtsSearchIndex(getDb);
+    expect((await fts.search({ q: "Kiebitzfeder", limit: 10, offset: 0 }, null)).hits).toEqual([]);
+    expect((await fts.search({ q: "Kiebitzfeder", limit: 10, offset: 0 }, viewerOf(actors.b))).hits.map((h) => h.url)).toContain(`/dateien/${file.id}`);
+  });
+});
