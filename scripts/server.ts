@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
 import { existsSync, readdirSync } from "node:fs";
 import { resolve } from "node:path";
+import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import express from "express";
 import compression from "compression";
@@ -22,6 +23,7 @@ import { isCacheableRequest, isCacheableResponse, PageCache, withNonce } from ".
 import { dataVersionReader } from "../db/data-version";
 import { todayIso } from "../app/utils/format";
 import { IDEMPOTENCY_FIELD } from "../app/utils/idempotency";
+import { MAX_FILE_MB, MAX_FILES_PER_SUBMIT, UPLOAD_ROUTES } from "../app/utils/dateien";
 import { limiter } from "../app/services/rate-limit.server";
 import { getSearchHealth } from "../app/services/search/index.server";
 
@@ -98,6 +100,9 @@ const limits = {
   maxBytes: Number(env.BODY_LIMIT),
   maxFields: Number(env.FIELD_LIMIT),
   routes: [{ prefix: CSP_REPORT_PATH, maxBytes: 16 * 1024, types: ["application/csp-report", "application/reports+json"] }],
+  // Forms with attachments (issue 14): multipart streamed to the route's upload handler, at most
+  // MAX_FILES_PER_SUBMIT files of MAX_FILE_MB plus 1 MB for the text fields and part headers.
+  streamRoutes: [{ pattern: UPLOAD_ROUTES, maxBytes: (MAX_FILES_PER_SUBMIT * MAX_FILE_MB + 1) * 1024 * 1024 }],
 };
 /** Set once SIGTERM/SIGINT arrived: every further response closes its connection. */
 let draining = false;
@@ -282,11 +287,20 @@ app.all("*", async (req, res, next) => {
       const hit = pageCache.get(cacheKey);
       if (hit) return sendCached(req, res, hit, "hit");
     } else if (pageCache && req.method === "GET") pageCache.bypassed();
-    const init: RequestInit = { method: req.method, headers, signal: controller.signal };
-    if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
+    const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+    if (req.guardedStream) {
+      // an upload route's multipart body, streamed (counted by the body guard)
+      init.body = Readable.toWeb(req.guardedStream) as ReadableStream<Uint8Array>;
+      init.duplex = "half";
+    } else if (req.method !== "GET" && req.method !== "HEAD") init.body = new Uint8Array(req.guardedBody ?? Buffer.alloc(0));
     // The URL's host is a checked one (Host guard above); the protocol is ours (no proxy headers trusted).
     const request = new Request(`${req.protocol}://${req.headers.host}${req.originalUrl}`, init);
     let response = await remix(request, { nonce: res.locals.nonce as string });
+    // the body guard already answered (413 while an upload streamed in): nothing more to send
+    if (res.headersSent) {
+      await response.body?.cancel().catch(() => undefined);
+      return;
+    }
     // Remix's own error answers to data requests ("Unexpected Server Error", in development with the
     // stack) become one German line; the status and the x-remix-error marker stay for the client router.
     if (response.headers.get("x-remix-error")) {

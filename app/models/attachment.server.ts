@@ -3,11 +3,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, count, eq, gte, isNull, sql, sum } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, sql, sum } from "drizzle-orm";
 import sharp from "sharp";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { DB, Executor } from "~/services/db.server";
-import { attachments, forumCategories, forumPosts, forumTopics, projectCities, projects, type AttachmentParent } from "../../db/schema/index";
+import { attachments, forumCategories, forumPosts, forumTopics, projectCities, projects, searchDocuments, type AttachmentParent } from "../../db/schema/index";
 import { can, visibilityFor, type Viewer, type Visibility } from "~/services/permissions";
 import { getFileStore, tempDir } from "~/services/files/storage.server";
 import { sniffFile, ALLOWED, MAX_FILE_BYTES } from "~/services/files/sniff.server";
@@ -15,10 +15,13 @@ import type { TempUpload } from "~/services/files/upload.server";
 import { extractDocumentText } from "~/services/files/extract.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
 import { formatSize } from "~/services/backup.server";
+import { audit } from "~/services/audit.server";
+import { FILE_FIELD, MAX_FILES_PER_SUBMIT } from "~/utils/dateien";
+import { readUploadForm, type UploadForm } from "~/services/files/multipart.server";
 
 export const DAILY_BYTES = 200 * 1024 * 1024;
 export const DAILY_FILES = 100;
-export const MAX_FILES_PER_SUBMIT = 10;
+export { MAX_FILES_PER_SUBMIT };
 
 export type Attachment = typeof attachments.$inferSelect;
 export type AcceptResult = { ok: true; id: number } | { ok: false; message: string };
@@ -56,66 +59,140 @@ function writeTemp(b: Buffer) {
   return p;
 }
 
+/** A checked upload, ready to be stored (its temp files are the caller's to remove after storing or refusing). */
+export type PreparedUpload = {
+  name: string;
+  sha256: string;
+  tempPath: string;
+  size: number;
+  mime: string;
+  ext: string;
+  thumb: { sha: string; path: string } | null;
+  /** temp files to remove once stored or refused (moving into the store leaves nothing behind) */
+  temps: string[];
+};
+export type PrepareResult = { ok: true; file: PreparedUpload } | { ok: false; message: string; temps: string[] };
+
+/**
+ * Checks one uploaded temp file (size, sniffed type, daily quota including `pending` files of the same submit) and,
+ * for images, re-encodes it without metadata (EXIF/GPS), keeping the orientation, and makes a thumbnail. Stores
+ * nothing: `storePrepared` does that, inside the transaction that creates the parent.
+ */
+export async function prepareUpload(
+  db: Executor,
+  input: { temp: TempUpload; name: string; uploaderId: string; pending?: { files: number; bytes: number } },
+): Promise<PrepareResult> {
+  const name = cleanFileName(input.name);
+  let { tempPath, sha256, size } = input.temp;
+  const temps: string[] = [tempPath];
+  if (size > MAX_FILE_BYTES) return { ok: false, message: tooLargeMessage(name), temps };
+  const sniffed = await sniffFile(tempPath, name);
+  if (!sniffed.ok) return { ok: false, message: `„${name}“ wurde nicht gespeichert: ${sniffed.reason}.`, temps };
+  let thumb: { sha: string; path: string } | null = null;
+  if (sniffed.mime.startsWith("image/")) {
+    try {
+      const img = sharp(tempPath, { limitInputPixels: 40_000_000 }).rotate();
+      const clean =
+        sniffed.mime === "image/png" ? await img.png().toBuffer() : sniffed.mime === "image/webp" ? await img.webp({ quality: 90 }).toBuffer() : await img.jpeg({ quality: 90 }).toBuffer();
+      tempPath = writeTemp(clean);
+      temps.push(tempPath);
+      sha256 = hashBuffer(clean);
+      size = clean.length;
+      const t = await sharp(clean).resize(320, 320, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+      const tp = writeTemp(t);
+      temps.push(tp);
+      thumb = { sha: hashBuffer(t), path: tp };
+    } catch {
+      return { ok: false, message: `„${name}“ wurde nicht gespeichert: das Bild ist beschädigt oder zu groß.`, temps };
+    }
+  }
+  const used = usedToday(db, input.uploaderId);
+  const pending = input.pending ?? { files: 0, bytes: 0 };
+  if (used.files + pending.files + 1 > DAILY_FILES || used.bytes + pending.bytes + size > DAILY_BYTES) {
+    return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${DAILY_FILES} Dateien, ${DAILY_BYTES / 1024 / 1024} MB) ist erreicht.`, temps };
+  }
+  return { ok: true, file: { name, sha256, tempPath, size, mime: sniffed.mime, ext: sniffed.ext, thumb, temps } };
+}
+
+/**
+ * Moves a prepared file into the store and records it for its parent. Call it inside the transaction that creates
+ * (or checks) the parent; if that transaction fails, call `removeUnreferenced` with the hashes afterwards.
+ */
+export function storePrepared(tx: Executor, file: PreparedUpload, parent: { uploaderId: string; parentType: AttachmentParent; parentId: string }): number {
+  const store = getFileStore();
+  store.putFile(file.sha256, file.tempPath);
+  if (file.thumb) store.putFile(file.thumb.sha, file.thumb.path);
+  const row = tx
+    .insert(attachments)
+    .values({
+      sha256: file.sha256,
+      originalName: file.name,
+      mime: file.mime,
+      ext: file.ext,
+      size: file.size,
+      uploaderId: parent.uploaderId,
+      parentType: parent.parentType,
+      parentId: parent.parentId,
+      thumbSha256: file.thumb?.sha ?? null,
+    })
+    .returning({ id: attachments.id })
+    .get();
+  return row.id;
+}
+
+const removeTemps = (paths: string[]) => {
+  for (const p of paths) rmSync(p, { force: true });
+};
+
 /**
  * Checks and stores one uploaded temp file for a parent the caller has already authorised. On refusal the
- * temp file is removed and nothing is stored. Images are re-encoded without metadata (EXIF/GPS), keeping
- * the orientation, and get a thumbnail.
+ * temp file is removed and nothing is stored.
  */
 export async function acceptUpload(
   db: DB,
   input: { temp: TempUpload; name: string; uploaderId: string; parentType: AttachmentParent; parentId: string },
 ): Promise<AcceptResult> {
-  const name = cleanFileName(input.name);
-  let { tempPath, sha256, size } = input.temp;
-  const cleanup: string[] = [tempPath];
-  try {
-    if (size > MAX_FILE_BYTES) return { ok: false, message: tooLargeMessage(name) };
-    const sniffed = await sniffFile(tempPath, name);
-    if (!sniffed.ok) return { ok: false, message: `„${name}“ wurde nicht gespeichert: ${sniffed.reason}. ` };
-    let thumb: { sha: string; path: string } | null = null;
-    if (sniffed.mime.startsWith("image/")) {
-      try {
-        const img = sharp(tempPath, { limitInputPixels: 40_000_000 }).rotate();
-        const clean =
-          sniffed.mime === "image/png" ? await img.png().toBuffer() : sniffed.mime === "image/webp" ? await img.webp({ quality: 90 }).toBuffer() : await img.jpeg({ quality: 90 }).toBuffer();
-        tempPath = writeTemp(clean);
-        cleanup.push(tempPath);
-        sha256 = hashBuffer(clean);
-        size = clean.length;
-        const t = await sharp(clean).resize(320, 320, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
-        const tp = writeTemp(t);
-        cleanup.push(tp);
-        thumb = { sha: hashBuffer(t), path: tp };
-      } catch {
-        return { ok: false, message: `„${name}“ wurde nicht gespeichert: das Bild ist beschädigt oder zu groß.` };
-      }
-    }
-    const used = usedToday(db, input.uploaderId);
-    if (used.files + 1 > DAILY_FILES || used.bytes + size > DAILY_BYTES) {
-      return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${DAILY_FILES} Dateien, ${DAILY_BYTES / 1024 / 1024} MB) ist erreicht.` };
-    }
-    const store = getFileStore();
-    store.putFile(sha256, tempPath);
-    if (thumb) store.putFile(thumb.sha, thumb.path);
-    const row = db
-      .insert(attachments)
-      .values({
-        sha256,
-        originalName: name,
-        mime: sniffed.mime,
-        ext: sniffed.ext,
-        size,
-        uploaderId: input.uploaderId,
-        parentType: input.parentType,
-        parentId: input.parentId,
-        thumbSha256: thumb?.sha ?? null,
-      })
-      .returning({ id: attachments.id })
-      .get();
-    return { ok: true, id: row.id };
-  } finally {
-    for (const p of cleanup) rmSync(p, { force: true });
+  const prepared = await prepareUpload(db, input);
+  if (!prepared.ok) {
+    removeTemps(prepared.temps);
+    return { ok: false, message: prepared.message };
   }
+  try {
+    return { ok: true, id: storePrepared(db, prepared.file, input) };
+  } finally {
+    removeTemps(prepared.file.temps);
+  }
+}
+
+export type UploadItem = { name: string; temp: TempUpload | null; refusal: string | null };
+
+/**
+ * All files of one submit, checked before anything is written: either every file is fine (→ prepared files for
+ * `storePrepared`), or the first refusal with its message. Temp files of a refusal are removed here.
+ */
+export async function prepareUploads(db: Executor, uploaderId: string, items: UploadItem[]): Promise<{ ok: true; files: PreparedUpload[] } | { ok: false; message: string }> {
+  const files: PreparedUpload[] = [];
+  const refuse = (message: string) => {
+    for (const f of files) removeTemps(f.temps);
+    for (const i of items) if (i.temp) rmSync(i.temp.tempPath, { force: true });
+    return { ok: false as const, message };
+  };
+  for (const item of items) {
+    if (item.refusal || !item.temp) return refuse(item.refusal ?? `„${cleanFileName(item.name)}“ wurde nicht gespeichert.`);
+    const pending = { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) };
+    const r = await prepareUpload(db, { temp: item.temp, name: item.name, uploaderId, pending });
+    if (!r.ok) {
+      removeTemps(r.temps);
+      return refuse(r.message);
+    }
+    files.push(r.file);
+  }
+  return { ok: true, files };
+}
+
+/** Removes the temp files of prepared uploads (after storing them, or when the submit failed). */
+export function discardPrepared(files: PreparedUpload[]) {
+  for (const f of files) removeTemps(f.temps);
 }
 
 export type ParentInfo = { visibility: Visibility; visible: boolean; url: string; ownerId: string | null; cityId: number | null };
@@ -137,7 +214,7 @@ export function parentInfo(db: Executor, type: AttachmentParent, id: string, vie
     return {
       visibility: row.visibility,
       visible: shown && visibilityFor(viewer).includes(row.visibility),
-      url: `/forum/${row.slug}/${row.topicId}#beitrag-${row.post.postNumber}`,
+      url: `/forum/${row.slug}/${row.topicId}?beitrag=${row.post.postNumber}#beitrag-${row.post.postNumber}`,
       ownerId: row.post.authorId,
       cityId: null,
     };
@@ -207,12 +284,14 @@ export function removeUnreferenced(db: Executor, shas: (string | null)[]) {
   }
 }
 
-export function deleteAttachment(db: DB, id: number) {
+export function deleteAttachment(db: DB, id: number, actorId?: string) {
   const a = db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!a) return false;
   db.transaction((tx) => {
     tx.delete(attachments).where(eq(attachments.id, id)).run();
     removeSearchDocs(tx, [`dokument:${id}`]);
+    // someone else's file (moderation, editors, admin): on record, without the file name
+    if (actorId && actorId !== a.uploaderId) audit(tx, { actorId, action: "attachment.delete", entityType: a.parentType, entityId: a.parentId, detail: { attachmentId: id } });
   });
   removeUnreferenced(db, [a.sha256, a.thumbSha256]);
   return true;
@@ -295,4 +374,61 @@ export function indexAttachment(tx: Executor, a: Attachment, text: string) {
       visibility: parent.visibility,
     },
   ]);
+}
+
+/** Records prepared files for one forum post (by topic and number), inside the transaction that created it. */
+export function attachToPost(tx: Executor, topicId: number, postNumber: number, files: PreparedUpload[], uploaderId: string): number[] {
+  if (!files.length) return [];
+  const post = tx.select({ id: forumPosts.id }).from(forumPosts).where(and(eq(forumPosts.topicId, topicId), eq(forumPosts.postNumber, postNumber))).get();
+  if (!post) throw new Error("post not found");
+  return files.map((f) => storePrepared(tx, f, { uploaderId, parentType: "forum_post", parentId: String(post.id) }));
+}
+
+/**
+ * Keeps the "dokument" search docs of these parents' attachments in step with the parents (hidden, deleted,
+ * moved to another visibility): a parent that a member can no longer see removes its files' docs; a visible one
+ * re-indexes the stored text with the parent's current visibility, or queues the file for extraction again when
+ * its doc is gone (restored post). Call it in the same transaction as the change of the parent.
+ */
+export function syncAttachmentDocs(tx: Executor, type: AttachmentParent, parentIds: string[]) {
+  if (!parentIds.length) return;
+  const rows = tx
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.parentType, type), inArray(attachments.parentId, parentIds), isNull(attachments.deletedAt)))
+    .all();
+  for (const a of rows) {
+    const docId = `dokument:${a.id}`;
+    const existing = tx.select({ body: searchDocuments.body }).from(searchDocuments).where(eq(searchDocuments.id, docId)).get();
+    const asMember = parentInfo(tx, a.parentType, a.parentId, { id: "", role: "mitglied", cityId: null });
+    if (!asMember?.visible) {
+      if (existing) removeSearchDocs(tx, [docId]);
+      continue;
+    }
+    if (existing) indexAttachment(tx, a, existing.body);
+    else if (a.textStatus !== "offen") tx.update(attachments).set({ textStatus: "offen" }).where(eq(attachments.id, a.id)).run();
+  }
+}
+
+/** Reads a form that may carry attachments in the field `dateien` (streamed to temp files; see readUploadForm). */
+export function readFormWithFiles(request: Request): Promise<UploadForm> {
+  return readUploadForm(request, { fileField: FILE_FIELD, maxFiles: MAX_FILES_PER_SUBMIT, maxFileBytes: MAX_FILE_BYTES });
+}
+
+/** The hashes of prepared files (to remove blobs again when the transaction that should record them failed). */
+export const preparedShas = (files: PreparedUpload[]) => files.flatMap((f) => [f.sha256, f.thumb?.sha ?? null]);
+
+/** The attachments of these parents as pages show them, with whether the viewer may delete each. */
+export function listAttachmentViews(db: Executor, type: AttachmentParent, ids: string[], viewer: Viewer) {
+  const lists = listAttachments(db, type, ids);
+  if (!viewer || lists.size === 0) return new Map([...lists].map(([k, l]) => [k, l.map(({ mime: _m, ...f }) => ({ ...f, canDelete: false }))]));
+  const rows = new Map(
+    db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.parentType, type), inArray(attachments.parentId, [...lists.keys()]), isNull(attachments.deletedAt)))
+      .all()
+      .map((r) => [r.id, r]),
+  );
+  return new Map([...lists].map(([k, l]) => [k, l.map(({ mime: _m, ...f }) => ({ ...f, canDelete: rows.has(f.id) && mayDeleteAttachment(db, viewer, rows.get(f.id)!) }))]));
 }

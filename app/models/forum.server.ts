@@ -21,6 +21,7 @@ import {
 import type { DB, Executor } from "~/services/db.server";
 import { markdownToText, renderMarkdown } from "~/services/markdown.server";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "~/services/search/documents.server";
+import { syncAttachmentDocs } from "~/models/attachment.server";
 import { audit } from "~/services/audit.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { HANDLUNGSFELDER, type Role } from "~/utils/taxonomy";
@@ -276,6 +277,11 @@ export function syncTopicSearch(tx: Executor, topicId: number, opts: { posts?: b
   }
   upsertSearchDocs(tx, docs);
   removeSearchDocs(tx, remove);
+  // the posts' attachments follow them (hidden, deleted, moved): their "dokument" docs go or change visibility
+  if (opts.posts || opts.postIds) {
+    const ids = opts.postIds ?? tx.select({ id: forumPosts.id }).from(forumPosts).where(eq(forumPosts.topicId, topicId)).all().map((p) => p.id);
+    syncAttachmentDocs(tx, "forum_post", ids.map(String));
+  }
 }
 
 function recomputeTopic(tx: Executor, topicId: number) {

@@ -8,6 +8,9 @@ import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { deleteDraft, getDraft, saveDraft } from "~/models/forum-drafts.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
+import { attachToPost, discardPrepared, listAttachmentViews, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { can } from "~/services/permissions";
 import {
   acceptAnswer,
@@ -92,6 +95,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   // a saved draft (server-side, per user and topic) fills the composer unless a quote was asked for
   if (canPost && user && !prefill) prefill = getDraft(db, user.id, topic.id) ?? "";
+  // attachments of the posts the viewer sees (a hidden post's files only for moderation, like the post)
+  const shownPosts = list.posts.filter((p) => !p.deleted && (!p.hidden || isMod)).map((p) => String(p.id));
+  const files = listAttachmentViews(db, "forum_post", shownPosts, viewer);
   const clearingWork = can(viewer, "clearing.work");
   const cities = listCities(db);
   const concernList = listConcerns(db, topic.id);
@@ -119,7 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       cityName: topic.cityName,
     },
     cityNames: Object.fromEntries(cities.map((c) => [c.slug, c.name])),
-    posts: list.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), authorId: undefined })),
+    posts: list.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), authorId: undefined, attachments: files.get(String(p.id)) ?? [] })),
     editableIds: user ? list.posts.filter((p) => can(viewer, "forum.editPost", { ownerId: p.authorId })).map((p) => p.id) : [],
     page: list.page,
     pages: list.pages,
@@ -180,8 +186,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = toViewer(user);
   const topic = loadTopic(user, params);
   const db = getDb();
+  // The reply form is multipart (attachments): files stream into temp files, removed in `finally` unless stored.
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) return data({ ...failure(TITLE, { _form: e.message }), intent: "reply", findings: [] } as ActionResult, { status: 400 });
+    throw e;
+  }
+  try {
+    return await handleAction(request, upload, { user, viewer, topic, db });
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function handleAction(request: Request, upload: UploadForm, ctx: { user: SessionUser; viewer: ReturnType<typeof toViewer>; topic: Topic; db: ReturnType<typeof getDb> }) {
+  const { user, viewer, topic, db } = ctx;
   // One cleaned copy of the form for every intent (text hygiene, at most MAX_FORM_FIELDS entries).
-  const form = cleanFormData(await request.formData());
+  const form = cleanFormData(upload.form);
   if (!form) return data({ ...failure(TITLE, { _form: TOO_MANY_FIELDS_MESSAGE }), intent: "", findings: [] } as ActionResult, { status: 400 });
   const intent = String(form.get("intent") ?? "");
   const deny = () => {
@@ -196,7 +219,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
           const raw = String(form.get("raw") ?? "");
           if (raw.length > LIMITS.post) return fail(intent, { raw: tooLong(LIMITS.post) }, form);
           saveDraft(db, user.id, topic.id, raw);
-          return done(topic, raw.trim() ? "Ihr Entwurf ist gespeichert." : "Der Entwurf ist gelöscht.", "#antworten");
+          const filesNote = upload.files.length ? " Dateien werden erst mit der Antwort gespeichert: bitte wählen Sie sie dann erneut aus." : "";
+          return done(topic, `${raw.trim() ? "Ihr Entwurf ist gespeichert." : "Der Entwurf ist gelöscht."}${filesNote}`, "#antworten");
         }
         // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
         const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
@@ -208,11 +232,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (findings.length > 0) return fail(intent, {}, form, 400, findings);
         const wait = postRateWait(user.id);
         if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), intent, findings: [] } as ActionResult, { status: 429, headers: retryAfter(wait) });
-        const { result } = runIdempotent(db, once, (tx) => {
-          const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
-          deleteDraft(tx, user.id, topic.id);
-          return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
-        });
+        // every file is checked before anything is written: one refused file refuses the whole reply
+        const files = await prepareUploads(db, user.id, upload.files);
+        if (!files.ok) return fail(intent, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form);
+        let result: string;
+        try {
+          ({ result } = runIdempotent(db, once, (tx) => {
+            const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
+            attachToPost(tx, topic.id, n, files.files, user.id);
+            deleteDraft(tx, user.id, topic.id);
+            return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
+          }));
+        } catch (e) {
+          removeUnreferenced(db, preparedShas(files.files));
+          throw e;
+        } finally {
+          discardPrepared(files.files);
+        }
         kickMailDelivery(db);
         return redirect(result, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
       }
@@ -480,7 +516,7 @@ export default function Thema() {
           <h2 id="antworten" tabIndex={-1}>
             {d.replyTo ? `Antworten auf Beitrag ${d.replyTo}` : "Antworten"}
           </h2>
-          {a && !a.ok && a.intent === "reply" ? <ErrorSummary errors={errors} labels={{ raw: "Ihre Antwort" }} /> : null}
+          {a && !a.ok && a.intent === "reply" ? <ErrorSummary errors={errors} labels={{ raw: "Ihre Antwort", dateien: "Dateien" }} /> : null}
           <Composer
             errors={errFor("reply")}
             findings={a && !a.ok && a.intent === "reply" ? a.findings : []}
@@ -492,6 +528,7 @@ export default function Thema() {
             idempotencyKey={d.replyKey}
             draftButton
             autosaveTopicId={t.id}
+            files
           />
         </section>
       ) : !d.signedIn ? (

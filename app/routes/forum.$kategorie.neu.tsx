@@ -8,6 +8,9 @@ import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { createTopic, getCategory } from "~/models/forum.server";
+import { attachToPost, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
@@ -48,7 +51,23 @@ const schema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, category } = await load(request, params.kategorie ?? "");
-  const form = await request.formData();
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) return data({ ...failure(TITLE, { _form: e.message }), findings: [] }, { status: 400 });
+    throw e;
+  }
+  try {
+    return await createWithFiles(upload, user, category);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function createWithFiles(upload: UploadForm, user: Awaited<ReturnType<typeof load>>["user"], category: Awaited<ReturnType<typeof load>>["category"]) {
+  const form = upload.form;
   const flash = { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } };
   // one submit, one topic: a repeated POST of the same form gets the first redirect
   const once = { userId: user.id, route: `forum.topic:${category.slug}`, key: readIdempotencyKey(form) };
@@ -63,10 +82,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), findings: [] }, { status: 429, headers: retryAfter(wait) });
   const db = getDb();
   const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
-  const { result } = runIdempotent(db, once, (tx) => {
-    const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
-    return `/forum/${category.slug}/${id}`;
-  });
+  // every file is checked before anything is written: one refused file refuses the whole topic
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok) return data({ ...failure(TITLE, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form), findings: [] }, { status: 400 });
+  let result: string;
+  try {
+    ({ result } = runIdempotent(db, once, (tx) => {
+      const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
+      attachToPost(tx, id, 1, files.files, user.id);
+      return `/forum/${category.slug}/${id}`;
+    }));
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   kickMailDelivery(db);
   return redirect(result, flash);
 }
@@ -82,8 +113,8 @@ export default function NeuesThema() {
         <Link to="/forum">Forum</Link> › <Link to={`/forum/${category.slug}`}>{category.name}</Link>
       </p>
       <h1>Neues Thema in {category.name}</h1>
-      <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey}>
+      <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld", dateien: "Dateien" }} />
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey} files>
         <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? titel} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { listAttachmentViews } from "~/models/attachment.server";
+import { AttachmentList } from "~/components/dateien/AttachmentList";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const totals = fundingTotals(p.budget, p.funding);
   const resource = { cityId: p.lead?.id ?? null, partnerCityIds: p.partners.map((c) => c.id) };
   return {
+    files: listAttachmentViews(db, "project", [p.slug], viewer).get(p.slug) ?? [],
     project: {
       slug: p.slug,
       title: p.title,
@@ -157,7 +160,7 @@ function Paragraphs({ text, empty = "Keine Angabe." }: { text: string; empty?: s
 const num = (v: number | null, unit: string) => (v == null ? "keine Angabe" : `${formatNumber(v)}${unit ? ` ${unit}` : ""}`);
 
 export default function Projekt() {
-  const { project: p, totals, revisions, canEdit, canUpdate, exchange } = useLoaderData<typeof loader>();
+  const { project: p, totals, revisions, canEdit, canUpdate, exchange, files } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   return (
@@ -368,6 +371,13 @@ export default function Projekt() {
           ))}
         </ul>
       )}
+
+      {files.length > 0 ? (
+        <>
+          <h2 id="dateien">Dateien</h2>
+          <AttachmentList files={files} label="Dateien zum Projekt" />
+        </>
+      ) : null}
 
       <ProjectExchange slug={p.slug} {...exchange} />
 

@@ -9,6 +9,10 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { can, visibilityFor } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
+import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
+import type { DB } from "~/services/db.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `${data.title} bearbeiten` : "Projekt bearbeiten");
 
@@ -30,7 +34,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project, db } = await requireEditor(request, params.slug ?? "");
-  const form = await request.formData();
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+  try {
+    return await save(upload, user, project, db);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function save(upload: UploadForm, user: Awaited<ReturnType<typeof requireEditor>>["user"], project: Awaited<ReturnType<typeof requireEditor>>["project"], db: DB) {
+  const form = upload.form;
   const result = handleProjectForm(form);
   if (result.kind === "render") return result.response;
   const d = result.data;
@@ -38,7 +58,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!can(toViewer(user), "project.edit", { cityId: d.stadt })) forbidden();
   const zErr = zielErrors(db, d);
   if (zErr) return badRequest(form, zErr);
-  updateProject(db, user.id, project.id, toProjectInput(d, programmeOptions(db)), { reason: d.grund });
+  // every file is checked before anything is written; project and files are saved in one transaction
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok) return badRequest(form, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` });
+  try {
+    db.transaction((tx) => {
+      updateProject(tx as unknown as DB, user.id, project.id, toProjectInput(d, programmeOptions(db)), { reason: d.grund });
+      for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "project", parentId: project.slug });
+      syncAttachmentDocs(tx, "project", [project.slug]);
+    });
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   return redirect(`/projekte/${project.slug}`, { headers: { "Set-Cookie": await flashHeader("Projekt gespeichert.") } });
 }
 
@@ -65,6 +99,7 @@ export default function ProjektBearbeiten() {
         programmes={loaderData.programmes}
         ziele={loaderData.ziele}
         busy={nav.state === "submitting"}
+        files
       />
     </div>
   );

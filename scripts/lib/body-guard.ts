@@ -4,6 +4,7 @@
 // body is never parsed. An accepted body (at most the limit, 1 MB by default) is kept in memory and handed
 // to Remix as the request body.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Transform } from "node:stream";
 
 export type BodyLimits = {
   /** bytes for every route without its own entry */
@@ -15,6 +16,13 @@ export type BodyLimits = {
    * first match wins. Every other route accepts only HTML form bodies.
    */
   routes?: { prefix: string; maxBytes: number; types?: string[] }[];
+  /**
+   * Upload routes (issue 14): a multipart body to a path matching `pattern` is not buffered but handed to Remix as
+   * a stream (`req.guardedStream`), still counted byte by byte and field by field against its own `maxBytes` and
+   * `maxFields`; at the first byte over, the request gets 413 and the stream Remix reads fails. Other bodies to
+   * these paths (urlencoded forms) are buffered as everywhere else.
+   */
+  streamRoutes?: { pattern: RegExp; maxBytes: number }[];
 };
 
 /** What browsers send for our forms (Remix's <Form> and useSubmit use the same two). */
@@ -100,6 +108,8 @@ declare module "node:http" {
   interface IncomingMessage {
     /** the request body as read and checked by the body guard (undefined for GET/HEAD) */
     guardedBody?: Buffer;
+    /** an upload route's multipart body, streamed through the guard's byte and field count (see streamRoutes) */
+    guardedStream?: Transform;
   }
 }
 
@@ -124,8 +134,11 @@ export function bodyGuard(limits: BodyLimits) {
     const route = routeFor(path, limits);
     const maxBytes = route?.maxBytes ?? limits.maxBytes;
     const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
     const type = mediaType(req.headers["content-type"]);
+    // upload routes: multipart bodies stream through with their own limit (checked there, also against Content-Length)
+    const stream = type === "multipart/form-data" ? (limits.streamRoutes ?? []).find((r) => r.pattern.test(path)) : undefined;
+    if (stream) return streamThrough(req, res, next, stream.maxBytes, limits.maxFields);
+    if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
     const hasBody = (Number.isFinite(declared) && declared > 0) || req.headers["transfer-encoding"] !== undefined;
     if (hasBody && !(route?.types ?? FORM_TYPES).includes(type)) return refuse(req, res, WRONG_TYPE, 415);
     const counter = FieldCounter.forContentType(req.headers["content-type"]);
@@ -158,4 +171,37 @@ export function bodyGuard(limits: BodyLimits) {
     req.on("end", onEnd);
     req.on("error", onError);
   };
+}
+
+class BodyRefused extends Error {}
+
+/**
+ * Upload routes: the body flows through a counting Transform into Remix. Over the byte or field limit, the client
+ * gets 413 at once and the Transform fails, so the upload handler stops writing and removes its temp files.
+ */
+function streamThrough(req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void, maxBytes: number, maxFields: number) {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) return refuse(req, res, TOO_LARGE);
+  const counter = FieldCounter.forContentType(req.headers["content-type"]);
+  let total = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      total += chunk.length;
+      const refusal = total > maxBytes ? TOO_LARGE : counter.add(chunk) > maxFields ? TOO_MANY_FIELDS : null;
+      if (refusal) {
+        req.unpipe(counted);
+        refuse(req, res, refusal);
+        return done(new BodyRefused(refusal));
+      }
+      done(null, chunk);
+    },
+  });
+  // a client that goes away mid-upload: the stream fails, the upload handler cleans up
+  req.on("close", () => {
+    if (!req.complete) counted.destroy(new BodyRefused("aborted"));
+  });
+  req.on("error", (e) => counted.destroy(e));
+  req.pipe(counted);
+  req.guardedStream = counted;
+  next();
 }

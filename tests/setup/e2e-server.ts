@@ -9,6 +9,7 @@ import { E2E_PASSWORD } from "../e2e/accounts";
 const dir = mkdtempSync(join(tmpdir(), "sn-e2e-"));
 process.env.DATABASE_URL = `file:${join(dir, "e2e.db")}`;
 process.env.MAIL_DIR = process.env.E2E_MAIL_DIR ?? join(dir, "mail");
+process.env.FILES_DIR ??= join(dir, "files");
 process.env.PUBLIC_URL = `http://localhost:${process.env.PORT ?? 3100}`;
 // Production mode needs a configured secret (no secret is derived from configuration): a fresh one per run.
 process.env.SESSION_SECRET ??= randomBytes(32).toString("base64url");

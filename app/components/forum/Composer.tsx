@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { TextArea } from "~/components/ui/form";
 import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyField";
 import type { FieldErrors } from "~/utils/forms";
+import { FileField, useFileDrop } from "~/components/dateien/FileField";
+import { DropContext } from "~/components/dateien/drop-context";
 
 export type Finding = { kind: string; label: string; excerpt: string };
 
@@ -42,6 +44,7 @@ export function Composer({
   idempotencyKey,
   draftButton,
   autosaveTopicId,
+  files,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -57,7 +60,10 @@ export function Composer({
   draftButton?: boolean;
   /** with JS: autosave the text (debounced) as this topic's draft via /api/forum/entwurf */
   autosaveTopicId?: number;
+  /** accept attachments: a file input (multipart form, works without JS) plus drag and drop onto the form with JS */
+  files?: boolean;
 }) {
+  const drop = useFileDrop();
   const busy = useSubmittingKey(idempotencyKey ?? "");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const [saved, setSaved] = useState("");
@@ -78,7 +84,15 @@ export function Composer({
     }, 1500);
   };
   return (
-    <Form method="post" noValidate className="forum-composer" key={idempotencyKey} onInput={autosaveTopicId ? autosave : undefined}>
+    <Form
+      method="post"
+      noValidate
+      className={`forum-composer${files && drop.over ? " forum-composer--drop" : ""}`}
+      key={idempotencyKey}
+      onInput={autosaveTopicId ? autosave : undefined}
+      encType={files ? "multipart/form-data" : undefined}
+      {...(files ? drop.handlers : {})}
+    >
       <input type="hidden" name="intent" value={intent} />
       {idempotencyKey ? <IdempotencyField value={idempotencyKey} /> : null}
       {Object.entries(hidden ?? {}).map(([k, v]) => (
@@ -86,6 +100,11 @@ export function Composer({
       ))}
       {children}
       <TextArea name="raw" label={label} rows={8} required errors={errors} defaultValue={defaultValue} hint={COMPOSER_HINT} />
+      {files ? (
+        <DropContext.Provider value={drop.context}>
+          <FileField errors={errors} />
+        </DropContext.Provider>
+      ) : null}
       <PersonalDataWarning findings={findings} />
       <button type="submit" disabled={busy} aria-disabled={busy || undefined}>
         {submitLabel}

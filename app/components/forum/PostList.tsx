@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/utils/format";
+import { AttachmentList, type AttachmentView } from "~/components/dateien/AttachmentList";
 
 export type PostView = {
   id: number;
@@ -13,6 +14,8 @@ export type PostView = {
   deleted: boolean;
   hidden: boolean;
   createdAt: string;
+  /** the post's files (only for posts the viewer sees) */
+  attachments?: AttachmentView[];
 };
 
 type Props = {
@@ -82,6 +85,7 @@ export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, c
               ) : (
                 <div className="prose forum-post-body" dangerouslySetInnerHTML={{ __html: p.cooked }} />
               )}
+              {!gone && p.attachments?.length ? <AttachmentList files={p.attachments} label={`Dateien zu Beitrag ${p.postNumber}`} /> : null}
               {!gone && p.previews.length > 0 ? (
                 <ul className="forum-previews" aria-label="Verlinkte Inhalte">
                   {p.previews.map((v) => (

@@ -1,4 +1,5 @@
 // The project form for /projekte/neu and /projekte/:slug/bearbeiten. Works without JavaScript: repeatable
+import { FileField } from "~/components/dateien/FileField";
 // rows (funding lines, indicators, responsibilities) are a fixed number of rows plus "weitere Zeile" submit
 // buttons that re-render the form with one more empty row.
 import { IdempotencyField } from "~/components/ui/IdempotencyField";
@@ -23,10 +24,12 @@ export type ProjectFormProps = {
   busy?: boolean;
   /** new projects: the loader's idempotency key (one submit, one project) */
   idempotencyKey?: string;
+  /** accept attachments (multipart form; the edit route stores them with the project) */
+  files?: boolean;
 };
 
 
-export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, ziele = [], busy, idempotencyKey }: ProjectFormProps) {
+export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, programmes, ziele = [], busy, idempotencyKey, files }: ProjectFormProps) {
   const v = (k: string) => {
     const x = values[k];
     return Array.isArray(x) ? x[0] ?? "" : x ?? "";
@@ -60,7 +63,7 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
   return (
     <>
       <ErrorSummary errors={errors} labels={{ ...FORM_LABELS, ...rowLabels }} />
-      <Form method="post" noValidate className="projekt-form">
+      <Form method="post" noValidate className="projekt-form" encType={files ? "multipart/form-data" : undefined}>
         {/* Enter in a text field submits with the first submit button: make that "save", not "add a row". */}
         <button type="submit" name="intent" value="speichern" className="visually-hidden" tabIndex={-1}>
           Speichern
@@ -263,6 +266,7 @@ export function ProjectForm({ mode, values, errors, counts, cities, lockedCity, 
           defaultValue={v("artikel")}
         />
         {mode === "bearbeiten" ? <TextField name="grund" label="Grund der Änderung (für die Versionsgeschichte)" errors={errors} defaultValue={v("grund")} /> : null}
+        {files ? <FileField errors={errors} label="Dateien zum Projekt anhängen (optional)" /> : null}
         <div className="actions">
           <button type="submit" name="intent" value="speichern" disabled={busy}>
             Projekt speichern

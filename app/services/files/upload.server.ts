@@ -39,7 +39,8 @@ export async function streamToTemp(data: AsyncIterable<Uint8Array>, maxBytes = M
     await finish();
     return { tempPath, sha256: hash.digest("hex"), size };
   } catch (e) {
-    out.destroy();
+    // wait until the stream is closed: destroyed before its file was open, it would still create it afterwards
+    if (!out.closed) await new Promise<void>((res) => out.once("close", () => res()).destroy());
     rmSync(tempPath, { force: true });
     throw e;
   }
