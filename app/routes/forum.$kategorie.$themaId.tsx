@@ -272,8 +272,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       case "clearing-faq": {
         if (!can(viewer, "clearing.work") || !can(viewer, "content.edit")) deny();
-        const slug = publishAsFaq(db, topic.id, topic.clearingReason ?? "", user);
-        return done(topic, `FAQ-Entwurf „${slug}“ angelegt.`);
+        publishAsFaq(db, topic.id, topic.clearingReason ?? "", user);
+        return done(topic, `FAQ-Entwurf „${topic.title.trim()}“ angelegt.`);
       }
       case "mod-hide":
       case "mod-restore": {
