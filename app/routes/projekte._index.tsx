@@ -11,6 +11,7 @@ import { can } from "~/services/permissions";
 import { formatDate, formatEuro } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { FilterToggle } from "~/components/FilterToggle";
 
 export const meta: MetaFunction = () => titleMeta("Projekte", "Entwicklungsdatenbank des Städtenetzes: Projekte von der Idee bis zur Auswertung.");
 
@@ -83,102 +84,104 @@ export default function Projekte() {
   const activeCount = Object.keys(filters).length;
   return (
     <div className="layout-2col">
-      <aside className="facets projekt-facets" aria-labelledby="filter-titel">
-        <h2 id="filter-titel">Projekte filtern</h2>
-        <Form method="get" action="/projekte">
-          {view === "tabelle" ? <input type="hidden" name="ansicht" value="tabelle" /> : null}
-          <div className="field">
-            <label htmlFor="f-stadt">Stadt</label>
-            <select id="f-stadt" name="stadt" defaultValue={filters.stadt ?? ""}>
-              <option value="">alle Städte</option>
-              {facets.cities.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name} ({c.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-status">Status</label>
-            <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">jeder Status</option>
-              {facets.status.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-feld">Handlungsfeld</label>
-            <select id="f-feld" name="feld" defaultValue={filters.feld ?? ""}>
-              <option value="">alle Handlungsfelder</option>
-              {facets.felder.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-fonds">Fonds</label>
-            <select id="f-fonds" name="fonds" defaultValue={filters.fonds ?? ""}>
-              <option value="">alle Fonds</option>
-              {facets.fonds.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-programm">Förderprogramm</label>
-            <select id="f-programm" name="programm" defaultValue={filters.programm ?? ""}>
-              <option value="">alle Programme</option>
-              {facets.programme.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset>
-            <legend>Zeitraum (Jahre)</legend>
-            <div className="projekt-row">
-              <div className="field">
-                <label htmlFor="f-von">von</label>
-                <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
-                  <option value="">offen</option>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-bis">bis</label>
-                <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
-                  <option value="">offen</option>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
+      <FilterToggle active={activeCount}>
+        <aside className="facets projekt-facets" aria-labelledby="filter-titel">
+          <h2 id="filter-titel">Projekte filtern</h2>
+          <Form method="get" action="/projekte">
+            {view === "tabelle" ? <input type="hidden" name="ansicht" value="tabelle" /> : null}
+            <div className="field">
+              <label htmlFor="f-stadt">Stadt</label>
+              <select id="f-stadt" name="stadt" defaultValue={filters.stadt ?? ""}>
+                <option value="">alle Städte</option>
+                {facets.cities.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {c.name} ({c.n})
+                  </option>
+                ))}
+              </select>
             </div>
-          </fieldset>
-          <div className="checkbox">
-            <input type="checkbox" id="f-partner" name="partner" value="1" defaultChecked={!!filters.partner} />
-            <label htmlFor="f-partner">Sucht Partnerstädte ({facets.partner})</label>
-          </div>
-          <div className="actions">
-            <button type="submit">Filter anwenden</button>
-            {activeCount > 0 ? <Link to={view === "tabelle" ? "/projekte?ansicht=tabelle" : "/projekte"}>Filter zurücksetzen</Link> : null}
-          </div>
-        </Form>
-      </aside>
+            <div className="field">
+              <label htmlFor="f-status">Status</label>
+              <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+                <option value="">jeder Status</option>
+                {facets.status.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-feld">Handlungsfeld</label>
+              <select id="f-feld" name="feld" defaultValue={filters.feld ?? ""}>
+                <option value="">alle Handlungsfelder</option>
+                {facets.felder.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-fonds">Fonds</label>
+              <select id="f-fonds" name="fonds" defaultValue={filters.fonds ?? ""}>
+                <option value="">alle Fonds</option>
+                {facets.fonds.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-programm">Förderprogramm</label>
+              <select id="f-programm" name="programm" defaultValue={filters.programm ?? ""}>
+                <option value="">alle Programme</option>
+                {facets.programme.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.name} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset>
+              <legend>Zeitraum (Jahre)</legend>
+              <div className="projekt-row">
+                <div className="field">
+                  <label htmlFor="f-von">von</label>
+                  <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
+                    <option value="">offen</option>
+                    {years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="f-bis">bis</label>
+                  <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
+                    <option value="">offen</option>
+                    {years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+            </fieldset>
+            <div className="checkbox">
+              <input type="checkbox" id="f-partner" name="partner" value="1" defaultChecked={!!filters.partner} />
+              <label htmlFor="f-partner">Sucht Partnerstädte ({facets.partner})</label>
+            </div>
+            <div className="actions">
+              <button type="submit">Filter anwenden</button>
+              {activeCount > 0 ? <Link to={view === "tabelle" ? "/projekte?ansicht=tabelle" : "/projekte"}>Filter zurücksetzen</Link> : null}
+            </div>
+          </Form>
+        </aside>
+      </FilterToggle>
       <div>
         <h1>Projekte</h1>
         <FollowSearch liste="projekte" />
