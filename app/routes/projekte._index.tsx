@@ -83,7 +83,22 @@ export default function Projekte() {
   if (facets.minYear != null && facets.maxYear != null) for (let y = facets.minYear; y <= facets.maxYear; y++) years.push(y);
   const activeCount = Object.keys(filters).length;
   return (
-    <div className="layout-2col">
+    <>
+      <h1>Projekte</h1>
+      <FollowSearch liste="projekte" />
+      <p>
+        Die Entwicklungsdatenbank zeigt Projekte der Städte von der Idee bis zur Auswertung – auch abgebrochene, mit ihren Gründen. So müssen Städte mit
+        ähnlicher Zuwanderung Projekte nicht neu erfinden und finden Partner für eine gemeinsame ITI.
+      </p>
+      <div className="actions">
+        {canCreate ? (
+          <Link to="/projekte/neu" className="button">
+            Neues Projekt
+          </Link>
+        ) : null}
+        <Link to="/staedte/vergleich">Städte vergleichen</Link>
+      </div>
+      <div className="layout-2col">
       <FilterToggle active={activeCount}>
         <aside className="facets projekt-facets" aria-labelledby="filter-titel">
           <h2 id="filter-titel">Projekte filtern</h2>
@@ -182,106 +197,95 @@ export default function Projekte() {
           </Form>
         </aside>
       </FilterToggle>
-      <div>
-        <h1>Projekte</h1>
-        <FollowSearch liste="projekte" />
-        <p>
-          Die Entwicklungsdatenbank zeigt Projekte der Städte von der Idee bis zur Auswertung – auch abgebrochene, mit ihren Gründen. So müssen Städte mit
-          ähnlicher Zuwanderung Projekte nicht neu erfinden und finden Partner für eine gemeinsame ITI.
-        </p>
-        <div className="actions">
-          {canCreate ? (
-            <Link to="/projekte/neu" className="button">
-              Neues Projekt
-            </Link>
-          ) : null}
-          <Link to={`/projekte/export.csv${q}`} className="button secondary" reloadDocument>
-            Export als CSV
-          </Link>
-          <Link to={`/projekte/export.json${q}`} className="button secondary" reloadDocument>
-            Export als JSON
-          </Link>
-          <Link to="/staedte/vergleich">Städte vergleichen</Link>
-        </div>
-        <p className="hint">
-          Die Exporte enthalten nur öffentliche Projekte (Lizenz: Datenlizenz Deutschland – Namensnennung 2.0) und übernehmen die gewählten Filter.
-        </p>
-        <p role="status">
-          {projects.length === 1 ? "1 Projekt" : `${projects.length} Projekte`}
-          {activeCount > 0 ? ` (gefiltert aus ${facets.total})` : ""}
-        </p>
-        <nav aria-label="Ansicht" className="projekt-views">
-          <ul className="chips">
-            <li>
-              <Link className="chip" to={`/projekte${q}`} aria-current={view === "karten" ? "page" : undefined}>
-                Kartenansicht
-              </Link>
-            </li>
-            <li>
-              <Link className="chip" to={`/projekte${filtersToQuery(filters, { ansicht: "tabelle" })}`} aria-current={view === "tabelle" ? "page" : undefined}>
-                Tabellenansicht
-              </Link>
-            </li>
-          </ul>
-        </nav>
-        {projects.length === 0 ? (
-          <p>Keine Projekte gefunden. Ändern Sie die Filter.</p>
-        ) : view === "tabelle" ? (
-          <div className="table-wrap">
-            <table className="projekt-table stack-cards keep-head">
-              <caption>
-                Projekte, sortiert nach {PROJECT_SORTS[sort]} ({dir === "asc" ? "aufsteigend" : "absteigend"})
-              </caption>
-              <thead>
-                <tr>
-                  <SortHeader col="titel" label="Titel" sort={sort} dir={dir} filters={filters} />
-                  <th scope="col">Federführung</th>
-                  <th scope="col">Status</th>
-                  <SortHeader col="budget" label="Budget" sort={sort} dir={dir} filters={filters} />
-                  <SortHeader col="start" label="Beginn" sort={sort} dir={dir} filters={filters} />
-                  <SortHeader col="aktualisiert" label="Aktualisiert" sort={sort} dir={dir} filters={filters} />
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p) => (
-                  <tr key={p.slug}>
-                    <th scope="row">
-                      <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
-                    </th>
-                    <td data-label="Federführung">{p.lead ?? "–"}</td>
-                    <td data-label="Status">{PROJECT_STATUS[p.status]}</td>
-                    <td className="num" data-label="Budget">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
-                    <td data-label="Beginn">{p.startDate ? formatDate(p.startDate) : "–"}</td>
-                    <td data-label="Aktualisiert">{formatDate(p.lastActivityAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <ul className="cards">
-            {projects.map((p) => (
-              <li key={p.slug} className="card">
-                <h2>
-                  <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
-                </h2>
-                <ul className="badges" aria-label="Merkmale">
-                  <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
-                  {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
-                  {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
-                </ul>
-                <p className="muted">
-                  {p.lead ?? "ohne Stadt"}
-                  {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
-                  {" · "}
-                  {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
-                </p>
-                {p.summary ? <p>{p.summary}</p> : null}
+        <div>
+          <p role="status">
+            {projects.length === 1 ? "1 Projekt" : `${projects.length} Projekte`}
+            {activeCount > 0 ? ` (gefiltert aus ${facets.total})` : ""}
+          </p>
+          <nav aria-label="Ansicht" className="projekt-views">
+            <ul className="chips">
+              <li>
+                <Link className="chip" to={`/projekte${q}`} aria-current={view === "karten" ? "page" : undefined}>
+                  Kartenansicht
+                </Link>
               </li>
-            ))}
-          </ul>
-        )}
+              <li>
+                <Link className="chip" to={`/projekte${filtersToQuery(filters, { ansicht: "tabelle" })}`} aria-current={view === "tabelle" ? "page" : undefined}>
+                  Tabellenansicht
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          {projects.length === 0 ? (
+            <p>Keine Projekte gefunden. Ändern Sie die Filter.</p>
+          ) : view === "tabelle" ? (
+            <div className="table-wrap">
+              <table className="projekt-table stack-cards keep-head">
+                <caption>
+                  Projekte, sortiert nach {PROJECT_SORTS[sort]} ({dir === "asc" ? "aufsteigend" : "absteigend"})
+                </caption>
+                <thead>
+                  <tr>
+                    <SortHeader col="titel" label="Titel" sort={sort} dir={dir} filters={filters} />
+                    <th scope="col">Federführung</th>
+                    <th scope="col">Status</th>
+                    <SortHeader col="budget" label="Budget" sort={sort} dir={dir} filters={filters} />
+                    <SortHeader col="start" label="Beginn" sort={sort} dir={dir} filters={filters} />
+                    <SortHeader col="aktualisiert" label="Aktualisiert" sort={sort} dir={dir} filters={filters} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {projects.map((p) => (
+                    <tr key={p.slug}>
+                      <th scope="row">
+                        <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
+                      </th>
+                      <td data-label="Federführung">{p.lead ?? "–"}</td>
+                      <td data-label="Status">{PROJECT_STATUS[p.status]}</td>
+                      <td className="num" data-label="Budget">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
+                      <td data-label="Beginn">{p.startDate ? formatDate(p.startDate) : "–"}</td>
+                      <td data-label="Aktualisiert">{formatDate(p.lastActivityAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <ul className="cards">
+              {projects.map((p) => (
+                <li key={p.slug} className="card">
+                  <h2>
+                    <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
+                  </h2>
+                  <ul className="badges" aria-label="Merkmale">
+                    <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
+                    {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
+                    {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
+                  </ul>
+                  <p className="muted">
+                    {p.lead ?? "ohne Stadt"}
+                    {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
+                    {" · "}
+                    {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
+                  </p>
+                  {p.summary ? <p>{p.summary}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions projekt-exports">
+            <Link to={`/projekte/export.csv${q}`} className="button secondary" reloadDocument>
+              Export als CSV
+            </Link>
+            <Link to={`/projekte/export.json${q}`} className="button secondary" reloadDocument>
+              Export als JSON
+            </Link>
+          </div>
+          <p className="hint">
+            Die Exporte enthalten nur öffentliche Projekte (Lizenz: Datenlizenz Deutschland – Namensnennung 2.0) und übernehmen die gewählten Filter.
+          </p>
+        </div>
       </div>
-    </div>
+    </>
   );
 }
