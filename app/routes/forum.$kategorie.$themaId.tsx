@@ -44,6 +44,7 @@ import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAG
 import { cleanLine } from "~/utils/text-hygiene";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const headers = passRetryAfter;
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
@@ -331,9 +332,7 @@ export default function Thema() {
   const replyValues = a && !a.ok && a.intent === "reply" ? a.values : null;
   return (
     <>
-      <p className="muted">
-        <Link to="/forum">Forum</Link> › <Link to={`/forum/${t.categorySlug}`}>{t.categoryName}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Forum", to: "/forum" }, { label: t.categoryName, to: `/forum/${t.categorySlug}` }, { label: t.title }]} />
       <h1>{t.title}</h1>
       <TopicMeta handlungsfelder={t.handlungsfelder} staedte={t.staedte} status={t.status} cityNames={d.cityNames} accepted={t.accepted != null} />
       <p className="muted">
