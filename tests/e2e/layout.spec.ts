@@ -270,3 +270,29 @@ test.describe("Protokoll und Moderation ohne Rohschlüssel", () => {
     await c.close();
   });
 });
+
+test.describe("Brotkrumen", () => {
+  test("one pattern: nav[aria-label=Brotkrumen] > ol, last item is the current page", async ({ page }) => {
+    const pages: string[] = [];
+    await page.goto("/wissen");
+    pages.push((await page.locator(".article-list > li h3 a").first().getAttribute("href"))!);
+    await page.goto("/foerderung");
+    pages.push((await page.locator(".programme-list > li a").first().getAttribute("href"))!);
+    await page.goto("/projekte");
+    pages.push((await page.locator("ul.cards > li h2 a").first().getAttribute("href"))!);
+    await page.goto("/forum/wohnen");
+    pages.push((await page.getByRole("link", { name: "Problemimmobilien: Wie arbeiten Bauordnung, Ordnungsamt und Beratung zusammen?", exact: true }).getAttribute("href"))!);
+    pages.push("/forum/wohnen", "/staedte/dortmund");
+    for (const path of pages) {
+      await page.goto(path);
+      const nav = page.locator('nav[aria-label="Brotkrumen"]');
+      await expect(nav, path).toHaveCount(1);
+      await expect(nav.locator("> ol > li").first().locator("a"), path).toHaveCount(1);
+      const last = nav.locator("> ol > li").last();
+      await expect(last, path).toHaveAttribute("aria-current", "page");
+      await expect(last.locator("a"), path).toHaveCount(0);
+      expect(await page.locator("main p.breadcrumb").count(), path).toBe(0);
+      await expectAccessible(page);
+    }
+  });
+});
