@@ -244,7 +244,7 @@ export function updateProject(db: DB, actorId: string | null, id: number, input:
     }
     syncDiscussionVisibility(tx, id);
     const version = recordRevision(tx, { entityType: "project", entityId: id, authorId: actorId, reason: opts.reason || "Projekt bearbeitet", body: gridText(input), meta: revisionMeta(input) });
-    audit(tx, { actorId, action: "project.update", entityType: "project", entityId: id, detail: { status: input.status } });
+    audit(tx, { actorId, action: "project.update", entityType: "project", entityId: id, detail: before.status !== input.status ? { from: before.status, to: input.status } : { status: input.status } });
     indexProject(tx, id);
     aboEntryChanged(tx, { liste: "projekte", key: before.slug, version, actorId });
     return { id, slug: before.slug };

@@ -15,6 +15,7 @@ import { formatDate, todayIso } from "~/utils/format";
 import { pageTitle } from "~/utils/meta";
 import { ANKOMMEN_SPRACHEN_DE, ANKOMMEN_STATIONEN, UEBERSETZUNG_STATUS, type AnkommenSprache } from "~/utils/taxonomy";
 import { getEnv } from "~/services/env.server";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 const guideUrl = (station: string, lang: string, stadt?: string | null) => {
   const sp = new URLSearchParams();
@@ -109,14 +110,7 @@ export default function AnkommenStation() {
   const { guide } = d;
   return (
     <>
-      <nav aria-label="Brotkrumen" className="no-print breadcrumb">
-        <ol>
-          <li>
-            <Link to={guide.lang === "de" ? "/ankommen" : `/ankommen?sprache=${guide.lang}`}>Ankommen</Link>
-          </li>
-          <li aria-current="page">{d.stationLabel}</li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ label: "Ankommen", to: guide.lang === "de" ? "/ankommen" : `/ankommen?sprache=${guide.lang}` }, { label: d.stationLabel }]} />
       <SprachWahl current={guide.lang} available={d.languages} hrefFor={(l) => guideUrl(d.station, l, d.city?.slug)} />
       {d.missingLanguage ? (
         <p className="notice" role="status">

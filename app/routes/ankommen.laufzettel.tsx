@@ -1,7 +1,7 @@
 // /ankommen/laufzettel – a printable, bilingual checklist for one city, built from the guides and the city's
 // Anlaufstellen. A GET form: nothing about the family is entered, sent or stored.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { buildLaufzettel, isSprache, isStation, listCityChoices } from "~/models/ankommen.server";
 import { getCityBySlug } from "~/models/city.server";
@@ -12,6 +12,7 @@ import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { getEnv } from "~/services/env.server";
 import { ANKOMMEN_SPRACHEN, ANKOMMEN_SPRACHEN_DE, ANKOMMEN_STATIONEN, keysOf, type AnkommenSprache, type AnkommenStation } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction = () => titleMeta("Laufzettel", "Zweisprachiger Laufzettel zum Ausdrucken: Schritte, Anlaufstellen und Öffnungszeiten einer Stadt.");
 
@@ -64,14 +65,7 @@ export default function Laufzettel() {
   return (
     <>
       <div className="no-print">
-        <nav aria-label="Brotkrumen" className="breadcrumb">
-          <ol>
-            <li>
-              <Link to="/ankommen">Ankommen</Link>
-            </li>
-            <li aria-current="page">Laufzettel</li>
-          </ol>
-        </nav>
+        <Breadcrumbs items={[{ label: "Ankommen", to: "/ankommen" }, { label: "Laufzettel" }]} />
         <h1>Laufzettel erstellen</h1>
         <p>
           Für eine Familie oder eine Person, die neu in der Stadt ist: Wählen Sie die Stadt, die Stationen, die jetzt anstehen, und zwei

@@ -14,6 +14,7 @@ import { can } from "~/services/permissions";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ANTRAGSBERECHTIGT, EBENEN, FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.p.title ?? "Förderprogramm", data?.p.summary);
 
@@ -70,9 +71,7 @@ export default function Programm() {
   const { p, projects, ratings, canEdit, revisions, hasFutureDeadline } = useLoaderData<typeof loader>();
   return (
     <article className="programme">
-      <p>
-        <Link to="/foerderung">Alle Förderprogramme</Link> · <Link to="/foerderung/finder">Förder-Finder</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Förderung", to: "/foerderung" }, { label: p.title }]} />
       <h1>{p.title}</h1>
       <ul className="badges">
         <li className="badge">Fonds: {p.fonds}</li>

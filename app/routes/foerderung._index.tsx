@@ -20,6 +20,7 @@ import {
   upcomingDeadlines,
 } from "~/utils/programme-facets";
 import { EBENEN, FONDS } from "~/utils/taxonomy";
+import { FilterToggle } from "~/components/FilterToggle";
 
 export const meta: MetaFunction = () => titleMeta("Förderung");
 
@@ -85,43 +86,45 @@ export default function Foerderung() {
         ) : null}
       </ul>
       <div className="layout-2col foerderung-layout">
-        <section aria-labelledby="filter-titel" className="facets">
-          <h2 id="filter-titel">Filter</h2>
-          <Form method="get" action="/foerderung" preventScrollReset>
-            {FACETS.map(({ key, legend, options }) => (
-              <fieldset key={key}>
-                <legend>{legend}</legend>
-                {Object.entries(options).map(([value, label]) => {
-                  const id = `f-${key}-${value}`;
-                  return (
-                    <div className="checkbox" key={value}>
-                      <input type="checkbox" id={id} name={key} value={value} defaultChecked={(filters[key] as string[]).includes(value)} />
-                      <label htmlFor={id}>
-                        {label} <span className="muted">({counts[key][value]})</span>
-                      </label>
-                    </div>
-                  );
-                })}
-              </fieldset>
-            ))}
-            <fieldset>
-              <legend>Frist in den nächsten …</legend>
-              <div className="checkbox">
-                <input type="radio" id="f-frist-alle" name="frist" value="" defaultChecked={!filters.frist} />
-                <label htmlFor="f-frist-alle">egal</label>
-              </div>
-              {FRIST_OPTIONS.map((d) => (
-                <div className="checkbox" key={d}>
-                  <input type="radio" id={`f-frist-${d}`} name="frist" value={d} defaultChecked={filters.frist === d} />
-                  <label htmlFor={`f-frist-${d}`}>
-                    {d} Tagen <span className="muted">({counts.frist[d]})</span>
-                  </label>
-                </div>
+        <FilterToggle active={chips.length}>
+          <section aria-labelledby="filter-titel" className="facets">
+            <h2 id="filter-titel">Filter</h2>
+            <Form method="get" action="/foerderung" preventScrollReset>
+              {FACETS.map(({ key, legend, options }) => (
+                <fieldset key={key}>
+                  <legend>{legend}</legend>
+                  {Object.entries(options).map(([value, label]) => {
+                    const id = `f-${key}-${value}`;
+                    return (
+                      <div className="checkbox" key={value}>
+                        <input type="checkbox" id={id} name={key} value={value} defaultChecked={(filters[key] as string[]).includes(value)} />
+                        <label htmlFor={id}>
+                          {label} <span className="muted">({counts[key][value]})</span>
+                        </label>
+                      </div>
+                    );
+                  })}
+                </fieldset>
               ))}
-            </fieldset>
-            <button type="submit">Filter anwenden</button>
-          </Form>
-        </section>
+              <fieldset>
+                <legend>Frist in den nächsten …</legend>
+                <div className="checkbox">
+                  <input type="radio" id="f-frist-alle" name="frist" value="" defaultChecked={!filters.frist} />
+                  <label htmlFor="f-frist-alle">egal</label>
+                </div>
+                {FRIST_OPTIONS.map((d) => (
+                  <div className="checkbox" key={d}>
+                    <input type="radio" id={`f-frist-${d}`} name="frist" value={d} defaultChecked={filters.frist === d} />
+                    <label htmlFor={`f-frist-${d}`}>
+                      {d} Tagen <span className="muted">({counts.frist[d]})</span>
+                    </label>
+                  </div>
+                ))}
+              </fieldset>
+              <button type="submit">Filter anwenden</button>
+            </Form>
+          </section>
+        </FilterToggle>
         <section aria-labelledby="ergebnis-titel">
           <h2 id="ergebnis-titel" aria-live="polite" aria-atomic="true">
             {n === 1 ? "1 Programm" : `${n} Programme`} {chips.length ? `(von ${total}) für Ihre Auswahl` : ""}

@@ -14,6 +14,7 @@ import { formatDate, formatDateTime, todayIso } from "~/utils/format";
 import { parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { EBENEN, HANDLUNGSFELDER, type Ebene, type Handlungsfeld } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.forderung.titel : "Forderung nicht gefunden");
@@ -66,9 +67,7 @@ export default function ForderungDetail() {
   const values = actionData && !actionData.ok ? actionData.values : {};
   return (
     <article className="narrow">
-      <p className="breadcrumb">
-        <Link to="/forderungen">Forderungen</Link> › <Link to={`/forderungen?ebene=${f.ebene}`}>{EBENE_HEADINGS[f.ebene as Ebene]}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Forderungen", to: "/forderungen" }, { label: EBENE_HEADINGS[f.ebene as Ebene], to: `/forderungen?ebene=${f.ebene}` }, { label: f.titel }]} />
       <h1>{f.titel}</h1>
       <p>
         <StatusBadge status={f.status} /> {f.statusDatum ? <>seit {formatDate(f.statusDatum)}</> : <>Stand unbekannt</>}

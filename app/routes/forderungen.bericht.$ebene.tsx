@@ -8,6 +8,7 @@ import { getDb } from "~/services/db.server";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { EBENEN, type Ebene } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bericht: Forderungen an ${data.heading}` : "Bericht nicht gefunden");
@@ -33,9 +34,7 @@ export default function Bericht() {
   const { ebene, heading, rows, counts, today } = useLoaderData<typeof loader>();
   return (
     <div className="bericht">
-      <p className="breadcrumb no-print">
-        <Link to={`/forderungen?ebene=${ebene}`}>Forderungen an {heading}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Forderungen", to: "/forderungen" }, { label: `Forderungen an ${heading}`, to: `/forderungen?ebene=${ebene}` }, { label: "Bericht" }]} />
       <h1>Forderungen an {heading}: Stand der nächsten Schritte</h1>
       <p className="lead">
         Aus dem Handlungsrahmen Zuwanderung aus Südosteuropa (KOMM-IN NRW, 2013), Lösungsszenarien 1–6. Städtenetz Südosteuropa, Stand {formatDate(today)}.

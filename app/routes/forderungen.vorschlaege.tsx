@@ -8,6 +8,7 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: css }];
 export const meta: MetaFunction = () => titleMeta("Statusvorschläge zu Forderungen");
@@ -45,9 +46,7 @@ export default function Vorschlaege() {
   const { proposals } = useLoaderData<typeof loader>();
   return (
     <div className="narrow">
-      <p className="breadcrumb">
-        <Link to="/forderungen">Forderungen</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Forderungen", to: "/forderungen" }, { label: "Statusvorschläge" }]} />
       <h1>Statusvorschläge</h1>
       <p>Koordinatorinnen und Koordinatoren schlagen Statusänderungen vor. Erst nach Ihrer Bestätigung erscheinen sie im Verlauf und im Feed.</p>
       {proposals.length === 0 ? <p>Keine offenen Vorschläge.</p> : null}

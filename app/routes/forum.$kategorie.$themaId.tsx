@@ -47,6 +47,7 @@ import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAG
 import { cleanLine } from "~/utils/text-hygiene";
 import { titleMeta } from "~/utils/meta";
 import { formatDate, formatDateTime, todayIso } from "~/utils/format";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const headers = passRetryAfter;
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.topic.title : "Thema");
@@ -308,8 +309,8 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
       }
       case "clearing-faq": {
         if (!can(viewer, "clearing.work") || !can(viewer, "content.edit")) deny();
-        const slug = publishAsFaq(db, topic.id, topic.clearingReason ?? "", user);
-        return done(topic, `FAQ-Entwurf „${slug}“ angelegt.`);
+        publishAsFaq(db, topic.id, topic.clearingReason ?? "", user);
+        return done(topic, `FAQ-Entwurf „${topic.title.trim()}“ angelegt.`);
       }
       case "mod-hide":
       case "mod-restore": {
@@ -367,9 +368,7 @@ export default function Thema() {
   const replyValues = a && !a.ok && a.intent === "reply" ? a.values : null;
   return (
     <>
-      <p className="muted">
-        <Link to="/forum">Forum</Link> › <Link to={`/forum/${t.categorySlug}`}>{t.categoryName}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Forum", to: "/forum" }, { label: t.categoryName, to: `/forum/${t.categorySlug}` }, { label: t.title }]} />
       <h1>{t.title}</h1>
       <TopicMeta handlungsfelder={t.handlungsfelder} staedte={t.staedte} status={t.status} cityNames={d.cityNames} accepted={t.accepted != null} />
       <p className="muted">

@@ -11,6 +11,7 @@ import { titleMeta } from "~/utils/meta";
 import { formatDateTime, formatNumber } from "~/utils/format";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
 import { Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Forum: ${data.category.name}` : "Forum");
 
@@ -80,9 +81,7 @@ export default function Kategorie() {
   };
   return (
     <>
-      <p className="muted">
-        <Link to="/forum">Forum</Link> › {d.category.name}
-      </p>
+      <Breadcrumbs items={[{ label: "Forum", to: "/forum" }, { label: d.category.name }]} />
       <h1>{d.category.name}</h1>
       <p>{d.category.description}</p>
       {d.canPost ? (

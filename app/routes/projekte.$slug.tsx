@@ -22,6 +22,7 @@ import { formatDate, formatDateTime, formatEuro, formatNumber } from "~/utils/fo
 import { body, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { EBENEN, FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const headers = passRetryAfter;
 
@@ -165,9 +166,7 @@ export default function Projekt() {
   const errors = actionData && !actionData.ok ? actionData.errors : null;
   return (
     <article className="projekt">
-      <p>
-        <Link to="/projekte">Alle Projekte</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Projekte", to: "/projekte" }, { label: p.title }]} />
       <h1>{p.title}</h1>
       <ul className="badges" aria-label="Merkmale">
         <li className={statusBadgeClass(p.status)}>Status: {PROJECT_STATUS[p.status]}</li>

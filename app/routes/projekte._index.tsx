@@ -11,6 +11,7 @@ import { can } from "~/services/permissions";
 import { formatDate, formatEuro } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { FONDS, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { FilterToggle } from "~/components/FilterToggle";
 
 export const meta: MetaFunction = () => titleMeta("Projekte", "Entwicklungsdatenbank des Städtenetzes: Projekte von der Idee bis zur Auswertung.");
 
@@ -82,203 +83,209 @@ export default function Projekte() {
   if (facets.minYear != null && facets.maxYear != null) for (let y = facets.minYear; y <= facets.maxYear; y++) years.push(y);
   const activeCount = Object.keys(filters).length;
   return (
-    <div className="layout-2col">
-      <aside className="facets projekt-facets" aria-labelledby="filter-titel">
-        <h2 id="filter-titel">Projekte filtern</h2>
-        <Form method="get" action="/projekte">
-          {view === "tabelle" ? <input type="hidden" name="ansicht" value="tabelle" /> : null}
-          <div className="field">
-            <label htmlFor="f-stadt">Stadt</label>
-            <select id="f-stadt" name="stadt" defaultValue={filters.stadt ?? ""}>
-              <option value="">alle Städte</option>
-              {facets.cities.map((c) => (
-                <option key={c.slug} value={c.slug}>
-                  {c.name} ({c.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-status">Status</label>
-            <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-              <option value="">jeder Status</option>
-              {facets.status.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-feld">Handlungsfeld</label>
-            <select id="f-feld" name="feld" defaultValue={filters.feld ?? ""}>
-              <option value="">alle Handlungsfelder</option>
-              {facets.felder.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-fonds">Fonds</label>
-            <select id="f-fonds" name="fonds" defaultValue={filters.fonds ?? ""}>
-              <option value="">alle Fonds</option>
-              {facets.fonds.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-programm">Förderprogramm</label>
-            <select id="f-programm" name="programm" defaultValue={filters.programm ?? ""}>
-              <option value="">alle Programme</option>
-              {facets.programme.map((s) => (
-                <option key={s.slug} value={s.slug}>
-                  {s.name} ({s.n})
-                </option>
-              ))}
-            </select>
-          </div>
-          <fieldset>
-            <legend>Zeitraum (Jahre)</legend>
-            <div className="projekt-row">
-              <div className="field">
-                <label htmlFor="f-von">von</label>
-                <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
-                  <option value="">offen</option>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="f-bis">bis</label>
-                <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
-                  <option value="">offen</option>
-                  {years.map((y) => (
-                    <option key={y} value={y}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            </div>
-          </fieldset>
-          <div className="checkbox">
-            <input type="checkbox" id="f-partner" name="partner" value="1" defaultChecked={!!filters.partner} />
-            <label htmlFor="f-partner">Sucht Partnerstädte ({facets.partner})</label>
-          </div>
-          <div className="actions">
-            <button type="submit">Filter anwenden</button>
-            {activeCount > 0 ? <Link to={view === "tabelle" ? "/projekte?ansicht=tabelle" : "/projekte"}>Filter zurücksetzen</Link> : null}
-          </div>
-        </Form>
-      </aside>
-      <div>
-        <h1>Projekte</h1>
-        <FollowSearch liste="projekte" />
-        <p>
-          Die Entwicklungsdatenbank zeigt Projekte der Städte von der Idee bis zur Auswertung – auch abgebrochene, mit ihren Gründen. So müssen Städte mit
-          ähnlicher Zuwanderung Projekte nicht neu erfinden und finden Partner für eine gemeinsame ITI.
-        </p>
-        <div className="actions">
-          {canCreate ? (
-            <Link to="/projekte/neu" className="button">
-              Neues Projekt
-            </Link>
-          ) : null}
-          <Link to={`/projekte/export.csv${q}`} className="button secondary" reloadDocument>
-            Export als CSV
+    <>
+      <h1>Projekte</h1>
+      <FollowSearch liste="projekte" />
+      <p>
+        Die Entwicklungsdatenbank zeigt Projekte der Städte von der Idee bis zur Auswertung – auch abgebrochene, mit ihren Gründen. So müssen Städte mit
+        ähnlicher Zuwanderung Projekte nicht neu erfinden und finden Partner für eine gemeinsame ITI.
+      </p>
+      <div className="actions">
+        {canCreate ? (
+          <Link to="/projekte/neu" className="button">
+            Neues Projekt
           </Link>
-          <Link to={`/projekte/export.json${q}`} className="button secondary" reloadDocument>
-            Export als JSON
-          </Link>
-          <Link to="/staedte/vergleich">Städte vergleichen</Link>
-        </div>
-        <p className="hint">
-          Die Exporte enthalten nur öffentliche Projekte (Lizenz: Datenlizenz Deutschland – Namensnennung 2.0) und übernehmen die gewählten Filter.
-        </p>
-        <p role="status">
-          {projects.length === 1 ? "1 Projekt" : `${projects.length} Projekte`}
-          {activeCount > 0 ? ` (gefiltert aus ${facets.total})` : ""}
-        </p>
-        <nav aria-label="Ansicht" className="projekt-views">
-          <ul className="chips">
-            <li>
-              <Link className="chip" to={`/projekte${q}`} aria-current={view === "karten" ? "page" : undefined}>
-                Kartenansicht
-              </Link>
-            </li>
-            <li>
-              <Link className="chip" to={`/projekte${filtersToQuery(filters, { ansicht: "tabelle" })}`} aria-current={view === "tabelle" ? "page" : undefined}>
-                Tabellenansicht
-              </Link>
-            </li>
-          </ul>
-        </nav>
-        {projects.length === 0 ? (
-          <p>Keine Projekte gefunden. Ändern Sie die Filter.</p>
-        ) : view === "tabelle" ? (
-          <div className="table-wrap">
-            <table className="projekt-table stack-cards keep-head">
-              <caption>
-                Projekte, sortiert nach {PROJECT_SORTS[sort]} ({dir === "asc" ? "aufsteigend" : "absteigend"})
-              </caption>
-              <thead>
-                <tr>
-                  <SortHeader col="titel" label="Titel" sort={sort} dir={dir} filters={filters} />
-                  <th scope="col">Federführung</th>
-                  <th scope="col">Status</th>
-                  <SortHeader col="budget" label="Budget" sort={sort} dir={dir} filters={filters} />
-                  <SortHeader col="start" label="Beginn" sort={sort} dir={dir} filters={filters} />
-                  <SortHeader col="aktualisiert" label="Aktualisiert" sort={sort} dir={dir} filters={filters} />
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p) => (
-                  <tr key={p.slug}>
-                    <th scope="row">
-                      <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
-                    </th>
-                    <td data-label="Federführung">{p.lead ?? "–"}</td>
-                    <td data-label="Status">{PROJECT_STATUS[p.status]}</td>
-                    <td className="num" data-label="Budget">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
-                    <td data-label="Beginn">{p.startDate ? formatDate(p.startDate) : "–"}</td>
-                    <td data-label="Aktualisiert">{formatDate(p.lastActivityAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <ul className="cards">
-            {projects.map((p) => (
-              <li key={p.slug} className="card">
-                <h2>
-                  <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
-                </h2>
-                <ul className="badges" aria-label="Merkmale">
-                  <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
-                  {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
-                  {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
-                </ul>
-                <p className="muted">
-                  {p.lead ?? "ohne Stadt"}
-                  {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
-                  {" · "}
-                  {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
-                </p>
-                {p.summary ? <p>{p.summary}</p> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        ) : null}
+        <Link to="/staedte/vergleich">Städte vergleichen</Link>
       </div>
-    </div>
+      <div className="layout-2col">
+      <FilterToggle active={activeCount}>
+        <aside className="facets projekt-facets" aria-labelledby="filter-titel">
+          <h2 id="filter-titel">Projekte filtern</h2>
+          <Form method="get" action="/projekte">
+            {view === "tabelle" ? <input type="hidden" name="ansicht" value="tabelle" /> : null}
+            <div className="field">
+              <label htmlFor="f-stadt">Stadt</label>
+              <select id="f-stadt" name="stadt" defaultValue={filters.stadt ?? ""}>
+                <option value="">alle Städte</option>
+                {facets.cities.map((c) => (
+                  <option key={c.slug} value={c.slug}>
+                    {c.name} ({c.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-status">Status</label>
+              <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
+                <option value="">jeder Status</option>
+                {facets.status.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-feld">Handlungsfeld</label>
+              <select id="f-feld" name="feld" defaultValue={filters.feld ?? ""}>
+                <option value="">alle Handlungsfelder</option>
+                {facets.felder.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-fonds">Fonds</label>
+              <select id="f-fonds" name="fonds" defaultValue={filters.fonds ?? ""}>
+                <option value="">alle Fonds</option>
+                {facets.fonds.map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="f-programm">Förderprogramm</label>
+              <select id="f-programm" name="programm" defaultValue={filters.programm ?? ""}>
+                <option value="">alle Programme</option>
+                {facets.programme.map((s) => (
+                  <option key={s.slug} value={s.slug}>
+                    {s.name} ({s.n})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <fieldset>
+              <legend>Zeitraum (Jahre)</legend>
+              <div className="projekt-row">
+                <div className="field">
+                  <label htmlFor="f-von">von</label>
+                  <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
+                    <option value="">offen</option>
+                    {years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="f-bis">bis</label>
+                  <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
+                    <option value="">offen</option>
+                    {years.map((y) => (
+                      <option key={y} value={y}>
+                        {y}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </div>
+            </fieldset>
+            <div className="checkbox">
+              <input type="checkbox" id="f-partner" name="partner" value="1" defaultChecked={!!filters.partner} />
+              <label htmlFor="f-partner">Sucht Partnerstädte ({facets.partner})</label>
+            </div>
+            <div className="actions">
+              <button type="submit">Filter anwenden</button>
+              {activeCount > 0 ? <Link to={view === "tabelle" ? "/projekte?ansicht=tabelle" : "/projekte"}>Filter zurücksetzen</Link> : null}
+            </div>
+          </Form>
+        </aside>
+      </FilterToggle>
+        <div>
+          <p role="status">
+            {projects.length === 1 ? "1 Projekt" : `${projects.length} Projekte`}
+            {activeCount > 0 ? ` (gefiltert aus ${facets.total})` : ""}
+          </p>
+          <nav aria-label="Ansicht" className="projekt-views">
+            <ul className="chips">
+              <li>
+                <Link className="chip" to={`/projekte${q}`} aria-current={view === "karten" ? "page" : undefined}>
+                  Kartenansicht
+                </Link>
+              </li>
+              <li>
+                <Link className="chip" to={`/projekte${filtersToQuery(filters, { ansicht: "tabelle" })}`} aria-current={view === "tabelle" ? "page" : undefined}>
+                  Tabellenansicht
+                </Link>
+              </li>
+            </ul>
+          </nav>
+          {projects.length === 0 ? (
+            <p>Keine Projekte gefunden. Ändern Sie die Filter.</p>
+          ) : view === "tabelle" ? (
+            <div className="table-wrap">
+              <table className="projekt-table stack-cards keep-head">
+                <caption>
+                  Projekte, sortiert nach {PROJECT_SORTS[sort]} ({dir === "asc" ? "aufsteigend" : "absteigend"})
+                </caption>
+                <thead>
+                  <tr>
+                    <SortHeader col="titel" label="Titel" sort={sort} dir={dir} filters={filters} />
+                    <th scope="col">Federführung</th>
+                    <th scope="col">Status</th>
+                    <SortHeader col="budget" label="Budget" sort={sort} dir={dir} filters={filters} />
+                    <SortHeader col="start" label="Beginn" sort={sort} dir={dir} filters={filters} />
+                    <SortHeader col="aktualisiert" label="Aktualisiert" sort={sort} dir={dir} filters={filters} />
+                  </tr>
+                </thead>
+                <tbody>
+                  {projects.map((p) => (
+                    <tr key={p.slug}>
+                      <th scope="row">
+                        <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
+                      </th>
+                      <td data-label="Federführung">{p.lead ?? "–"}</td>
+                      <td data-label="Status">{PROJECT_STATUS[p.status]}</td>
+                      <td className="num" data-label="Budget">{p.budget == null ? "–" : formatEuro(p.budget)}</td>
+                      <td data-label="Beginn">{p.startDate ? formatDate(p.startDate) : "–"}</td>
+                      <td data-label="Aktualisiert">{formatDate(p.lastActivityAt)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <ul className="cards">
+              {projects.map((p) => (
+                <li key={p.slug} className="card">
+                  <h2>
+                    <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
+                  </h2>
+                  <ul className="badges" aria-label="Merkmale">
+                    <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
+                    {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
+                    {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
+                  </ul>
+                  <p className="muted">
+                    {p.lead ?? "ohne Stadt"}
+                    {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
+                    {" · "}
+                    {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
+                  </p>
+                  {p.summary ? <p>{p.summary}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions projekt-exports">
+            <Link to={`/projekte/export.csv${q}`} className="button secondary" reloadDocument>
+              Export als CSV
+            </Link>
+            <Link to={`/projekte/export.json${q}`} className="button secondary" reloadDocument>
+              Export als JSON
+            </Link>
+          </div>
+          <p className="hint">
+            Die Exporte enthalten nur öffentliche Projekte (Lizenz: Datenlizenz Deutschland – Namensnennung 2.0) und übernehmen die gewählten Filter.
+          </p>
+        </div>
+      </div>
+    </>
   );
 }

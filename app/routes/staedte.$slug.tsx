@@ -11,6 +11,7 @@ import { titleMeta } from "~/utils/meta";
 import { ALLIANCE_STATUS } from "~/utils/taxonomy";
 import { listAnlaufstellen } from "~/models/ankommen.server";
 import { AnlaufstellenList, toAnlaufstelleView } from "~/components/ankommen/AnlaufstellenList";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.city.name ?? "Stadt");
 
@@ -83,9 +84,7 @@ export default function Stadt() {
   const { city, canEditFigures, districtChart, seriesCharts, projects, practices, questions, anlaufstellen, mayEditAnlaufstellen } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to="/staedte">Alle Städte</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Städte", to: "/staedte" }, { label: city.name }]} />
       <h1>{city.name}</h1>
       {city.archived ? (
         <p className="notice" role="note">

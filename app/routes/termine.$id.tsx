@@ -8,6 +8,7 @@ import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, type Handlungsfeld } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.termin.titel : "Termin nicht gefunden");
 
@@ -38,9 +39,7 @@ export default function TerminDetail() {
   const { termin: t, canEdit } = useLoaderData<typeof loader>();
   return (
     <article className="narrow">
-      <p className="breadcrumb">
-        <Link to="/termine">Termine</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Termine", to: "/termine" }, { label: t.titel }]} />
       <h1>{t.titel}</h1>
       <dl className="conditions">
         <dt>Wann</dt>

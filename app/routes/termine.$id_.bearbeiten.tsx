@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { formValuesOf, terminFromForm } from "~/components/termine/form.server";
 import { TerminForm } from "~/components/termine/TerminForm";
 import { listCities } from "~/models/city.server";
@@ -9,6 +9,7 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { can } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction = () => titleMeta("Termin bearbeiten");
 
@@ -42,9 +43,7 @@ export default function TerminBearbeiten() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <p className="breadcrumb">
-        <Link to="/termine">Termine</Link> › <Link to={`/termine/${id}`}>{titel}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Termine", to: "/termine" }, { label: titel, to: `/termine/${id}` }, { label: "Bearbeiten" }]} />
       <h1>Termin bearbeiten</h1>
       <TerminForm values={actionData?.values ?? values} errors={actionData?.errors} cities={cities} submitLabel="Änderungen speichern" />
     </div>

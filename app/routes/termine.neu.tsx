@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { terminFromForm } from "~/components/termine/form.server";
 import { TerminForm } from "~/components/termine/TerminForm";
 import { listCities } from "~/models/city.server";
@@ -8,6 +8,7 @@ import { requirePermission, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction = () => titleMeta("Neuer Termin");
 
@@ -32,9 +33,7 @@ export default function TerminNeu() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <p className="breadcrumb">
-        <Link to="/termine">Termine</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Termine", to: "/termine" }, { label: "Neuer Termin" }]} />
       <h1>Neuer Termin</h1>
       <TerminForm values={actionData?.values ?? {}} errors={actionData?.errors} cities={cities} submitLabel="Termin speichern" />
     </div>

@@ -7,6 +7,7 @@ import { flashHeader } from "~/services/flash.server";
 import { dismissFlags, getPostById, listHiddenPosts, listOpenFlags, setPostHidden } from "~/models/forum.server";
 import { titleMeta } from "~/utils/meta";
 import { formatDateTime } from "~/utils/format";
+import { flagReasonLabel } from "~/utils/flag-reasons";
 
 export const meta: MetaFunction = () => titleMeta("Moderation");
 
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     flags: listOpenFlags(db).map((f) => ({
       id: f.id,
-      reason: f.reason,
+      reason: flagReasonLabel(f.reason),
       createdAt: f.createdAt.toISOString(),
       flaggerName: f.flaggerName ?? "ehemaliges Mitglied",
       postId: f.postId,
@@ -64,8 +65,9 @@ export default function Moderation() {
                 </Link>
               </h3>
               <p>
-                Gemeldet von {f.flaggerName} am {formatDateTime(f.createdAt)}: <strong>{f.reason}</strong>
+                Gemeldet von {f.flaggerName} am {formatDateTime(f.createdAt)}. Grund: <strong>{f.reason.label}</strong>
               </p>
+              {f.reason.detail ? <p className="pre-line">Anmerkung: {f.reason.detail}</p> : null}
               <blockquote className="pre-line">{f.excerpt}</blockquote>
               <div className="actions">
                 <Form method="post">

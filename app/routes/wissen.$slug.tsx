@@ -10,6 +10,7 @@ import { StandMarker } from "~/components/ReviewState";
 import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, STATIONEN, label } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.article.title ?? "Wissen", data?.article.summary);
 
@@ -67,9 +68,7 @@ export default function Artikel() {
   const { article: a, related, canEdit, canSuggest, decisions } = useLoaderData<typeof loader>();
   return (
     <article className={`article article--${a.type}`}>
-      <p className="no-print breadcrumb">
-        <Link to="/wissen">Wissen</Link> › <Link to={`/wissen?typ=${a.type}`}>{a.typeLabel}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: a.typeLabel, to: `/wissen?typ=${a.type}` }, { label: a.title }]} />
       {decisions.map((d) => (
         <p key={d.id} className="notice no-print">
           Ihr Änderungsvorschlag wurde am {formatDate(d.at)} {d.accepted ? "übernommen" : "nicht übernommen"}.

@@ -10,6 +10,7 @@ import { StandMarker } from "~/components/ReviewState";
 import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ARTICLE_FILTER_KEYS as KEYS, ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { FilterToggle } from "~/components/FilterToggle";
 
 export const meta: MetaFunction = () =>
   titleMeta("Wissen", "Praxisbeispiele mit Erfolgen und Misserfolgen, Lösungsszenarien, Checklisten, Fakten und Glossar zur Zuwanderung aus Südosteuropa.");
@@ -91,18 +92,20 @@ export default function WissenIndex() {
         </p>
       ) : null}
       <div className="layout-2col">
-        <nav aria-label="Filter" className="facets">
-          <FacetGroup title="Art" id="filter-typ" options={group("typ", d.facets.typ, ARTICLE_TYPES)} allHref={hrefWith(d.filters, "typ", null)} anyActive={!!d.filters.typ} />
-          <FacetGroup
-            title="Handlungsfeld"
-            id="filter-feld"
-            options={group("feld", d.facets.feld, HANDLUNGSFELDER)}
-            allHref={hrefWith(d.filters, "feld", null)}
-            anyActive={!!d.filters.feld}
-          />
-          <FacetGroup title="Ebene" id="filter-ebene" options={group("ebene", d.facets.ebene, EBENEN)} allHref={hrefWith(d.filters, "ebene", null)} anyActive={!!d.filters.ebene} />
-          <FacetGroup title="Stadt" id="filter-stadt" options={group("stadt", d.facets.stadt, d.cityMap)} allHref={hrefWith(d.filters, "stadt", null)} anyActive={!!d.filters.stadt} />
-        </nav>
+        <FilterToggle active={active.length}>
+          <nav aria-label="Filter" className="facets">
+            <FacetGroup title="Art" id="filter-typ" options={group("typ", d.facets.typ, ARTICLE_TYPES)} allHref={hrefWith(d.filters, "typ", null)} anyActive={!!d.filters.typ} />
+            <FacetGroup
+              title="Handlungsfeld"
+              id="filter-feld"
+              options={group("feld", d.facets.feld, HANDLUNGSFELDER)}
+              allHref={hrefWith(d.filters, "feld", null)}
+              anyActive={!!d.filters.feld}
+            />
+            <FacetGroup title="Ebene" id="filter-ebene" options={group("ebene", d.facets.ebene, EBENEN)} allHref={hrefWith(d.filters, "ebene", null)} anyActive={!!d.filters.ebene} />
+            <FacetGroup title="Stadt" id="filter-stadt" options={group("stadt", d.facets.stadt, d.cityMap)} allHref={hrefWith(d.filters, "stadt", null)} anyActive={!!d.filters.stadt} />
+          </nav>
+        </FilterToggle>
         <div>
           <h2 className="results-heading" aria-live="polite">
             {d.total === 1 ? "1 Beitrag" : `${d.total} Beiträge`}

@@ -9,6 +9,7 @@ import { can } from "~/services/permissions";
 import { formatDate, formatNumber } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? data.ziel.title : "Ziel nicht gefunden");
 
@@ -41,9 +42,7 @@ export default function ZielDetail() {
   const agg = AGGREGATION_LABELS[ziel.aggregation];
   return (
     <div>
-      <p>
-        <Link to="/ziele">Alle Ziele</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Ziele", to: "/ziele" }, { label: ziel.title }]} />
       <h1>
         {ziel.title}
         {ziel.demo ? <span className="badge"> Beispiel</span> : null}

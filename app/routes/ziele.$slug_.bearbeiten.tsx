@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { zielSchema } from "~/components/ziele/ziel-schema";
 import { ZielForm } from "~/components/ziele/ZielForm";
 import { getZiel, saveZiel } from "~/models/ziel.server";
@@ -8,6 +8,7 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Ziel bearbeiten: ${data.title}` : "Ziel nicht gefunden");
 
@@ -52,9 +53,7 @@ export default function ZielBearbeiten() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <p className="breadcrumb">
-        <Link to={`/ziele/${slug}`}>{title}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Ziele", to: "/ziele" }, { label: title, to: `/ziele/${slug}` }, { label: "Bearbeiten" }]} />
       <h1>Ziel bearbeiten</h1>
       <ZielForm values={actionData?.values ?? values} errors={actionData?.errors} submitLabel="Änderungen speichern" />
     </div>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { zielSchema } from "~/components/ziele/ziel-schema";
 import { ZielForm } from "~/components/ziele/ZielForm";
 import { getZiel, saveZiel } from "~/models/ziel.server";
@@ -10,6 +10,7 @@ import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempot
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { slugify } from "~/utils/slug";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction = () => titleMeta("Neues Ziel");
 
@@ -43,9 +44,7 @@ export default function ZielNeu() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <p className="breadcrumb">
-        <Link to="/ziele">Gesamtzielperspektive</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Ziele", to: "/ziele" }, { label: "Neues Ziel" }]} />
       <h1>Neues Ziel</h1>
       <ZielForm values={actionData?.values ?? {}} errors={actionData?.errors} submitLabel="Ziel speichern" idempotencyKey={idempotencyKey} />
     </div>

@@ -150,3 +150,158 @@ test.describe("Seiten-Crawl je Rolle bei 360 px", () => {
     });
   }
 });
+
+const LISTS = [
+  { path: "/wissen", first: ".article-list > li" },
+  { path: "/foerderung", first: ".programme-list > li" },
+  { path: "/projekte", first: "ul.cards > li" },
+];
+
+test.describe("Listen am Telefon: Ergebnisse zuerst", () => {
+  for (const who of [null, "mitgliedDortmund", "koordinationDortmund", "redaktion", "admin"] as (AccountKey | null)[]) {
+    test(`first result within 600 px at 360×740, filters behind a toggle (${who ?? "Gast"})`, async ({ page }) => {
+      if (who) await login(page, who);
+      await page.setViewportSize(PHONE);
+      for (const { path, first } of LISTS) {
+        await page.goto(path);
+        const box = await page.locator(first).first().boundingBox();
+        expect(box, path).not.toBeNull();
+        expect(box!.y, `${path}: first result at y=${box!.y}`).toBeLessThanOrEqual(600);
+        const toggle = page.locator("details.filter-toggle > summary");
+        await expect(toggle).toBeVisible();
+        await expect(toggle).toHaveText(/^Filter/);
+        await expect(page.locator("details.filter-toggle .facets")).toBeHidden();
+      }
+    });
+  }
+
+  test("the toggle shows the active filter count, opens by keyboard, and works without JavaScript", async ({ browser }) => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const page = await ctx.newPage();
+    await page.goto("/wissen?feld=gesundheit");
+    const toggle = page.locator("details.filter-toggle > summary");
+    await expect(toggle).toHaveText("Filter (1 aktiv)");
+    await toggle.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("navigation", { name: "Filter" })).toBeVisible();
+    await page.goto("/foerderung");
+    await page.locator("details.filter-toggle > summary").click();
+    await page.getByRole("checkbox").first().check();
+    await page.getByRole("button", { name: "Filter anwenden" }).click();
+    await expect(page.locator("details.filter-toggle > summary")).toHaveText("Filter (1 aktiv)");
+    await ctx.close();
+  });
+
+  test("on wide screens the filters stay visible without a toggle, with and without JavaScript", async ({ browser }) => {
+    for (const js of [true, false]) {
+      const ctx = await browser.newContext({ javaScriptEnabled: js, viewport: { width: 1280, height: 900 } });
+      const page = await ctx.newPage();
+      for (const path of ["/wissen", "/foerderung", "/projekte"]) {
+        await page.goto(path);
+        await expect(page.locator("details.filter-toggle > summary"), path).toBeHidden();
+        await expect(page.locator("details.filter-toggle .facets"), path).toBeVisible();
+      }
+      await page.goto("/projekte");
+      await expect(page.getByLabel("Stadt", { exact: true })).toBeVisible();
+      await ctx.close();
+    }
+  });
+});
+
+const RAW_ACTION = /\b[a-z]+\.[a-z_]+/;
+
+test.describe("Protokoll und Moderation ohne Rohschlüssel", () => {
+  test("a report shows its reason in German; the audit log shows German actions, links and readable changes", async ({ browser }) => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await login(page, "mitgliedDortmund");
+    await page.goto("/forum/wohnen");
+    await page.getByRole("link", { name: "Problemimmobilien: Wie arbeiten Bauordnung, Ordnungsamt und Beratung zusammen?", exact: true }).click();
+    await page.getByText("Melden (Beitrag 2)").click();
+    await page.getByRole("button", { name: "Beitrag 2 melden" }).click();
+    await expect(page.locator("#inhalt > [role=status]")).toContainText("Moderation prüft");
+    await ctx.close();
+
+    for (const who of ["admin", "moderation"] as AccountKey[]) {
+      const c = await browser.newContext();
+      const p = await c.newPage();
+      await login(p, who);
+      await p.goto("/verwaltung/moderation");
+      const queue = p.locator(".moderation-queue");
+      await expect(queue).toContainText("Enthält personenbezogene Daten");
+      const text = await queue.innerText();
+      expect(text).not.toContain("personenbezogene-daten");
+      expect(text).not.toContain('{"');
+      await expectAccessible(p);
+      if (who === "moderation") {
+        await queue.locator("li", { hasText: "Beitrag 2" }).getByRole("button", { name: /Beitrag ausblenden/ }).first().click();
+        await expect(p.locator("#inhalt > [role=status]")).toContainText("ausgeblendet");
+        await p.getByRole("button", { name: /Wieder einblenden/ }).first().click();
+      }
+      await c.close();
+    }
+
+    const c = await browser.newContext();
+    const p = await c.newPage();
+    await login(p, "admin");
+    await p.goto("/verwaltung/protokoll");
+    await expect(p.getByRole("heading", { level: 1 })).toHaveText("Protokoll");
+    const rows = p.locator("table.stack-cards tbody tr");
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const cell of await p.locator('td[data-label="Aktion"], td[data-label="Änderungen"], td[data-label="Datensatz"]').allInnerTexts()) {
+      expect(cell).not.toMatch(RAW_ACTION);
+      expect(cell).not.toContain('{"');
+      expect(cell).not.toMatch(/[{}]/);
+    }
+    await expect(p.locator('td[data-label="Aktion"]', { hasText: "Forum: Beitrag gemeldet" }).first()).toBeVisible();
+    await expect(p.locator('td[data-label="Datensatz"] a', { hasText: "Beitrag 2 in „Problemimmobilien" }).first()).toHaveAttribute("href", /\/forum\/wohnen\/\d+#beitrag-2$/);
+    await expectAccessible(p);
+
+    // filters: by object type and person, GET form, labelled
+    await p.getByLabel("Art des Datensatzes").selectOption({ label: "Forumsbeitrag" });
+    const moderator = await p.locator("#protokoll-person option", { hasText: /Moderation/ }).first().getAttribute("value");
+    await p.getByLabel("Person").selectOption(moderator!);
+    await p.getByRole("button", { name: "Filtern" }).click();
+    await expect(p).toHaveURL(/typ=forum_post/);
+    await expect(p.locator('td[data-label="Aktion"]', { hasText: "Forum: Beitrag ausgeblendet" }).first()).toBeVisible();
+    for (const person of await p.locator('td[data-label="Person"]').allInnerTexts()) expect(person).toMatch(/Moderation/);
+    const types = await p.locator('td[data-label="Datensatz"]').allInnerTexts();
+    expect(types.length).toBeGreaterThan(0);
+    for (const t of types) expect(t).toMatch(/^Forumsbeitrag: /);
+    await p.getByLabel("Von (Datum)").fill("2000-01-01");
+    await p.getByLabel("Bis (Datum)").fill("2000-01-02");
+    await p.getByRole("button", { name: "Filtern" }).click();
+    await expect(p.getByText("Keine Einträge für diese Filter.")).toBeVisible();
+    await p.setViewportSize(PHONE);
+    await p.getByRole("link", { name: "Filter zurücksetzen" }).click();
+    expect(await overflowingTables(p)).toEqual([]);
+    await expectAccessible(p);
+    await c.close();
+  });
+});
+
+test.describe("Brotkrumen", () => {
+  test("one pattern: nav[aria-label=Brotkrumen] > ol, last item is the current page", async ({ page }) => {
+    const pages: string[] = [];
+    await page.goto("/wissen");
+    pages.push((await page.locator(".article-list > li h3 a").first().getAttribute("href"))!);
+    await page.goto("/foerderung");
+    pages.push((await page.locator(".programme-list > li a").first().getAttribute("href"))!);
+    await page.goto("/projekte");
+    pages.push((await page.locator("ul.cards > li h2 a").first().getAttribute("href"))!);
+    await page.goto("/forum/wohnen");
+    pages.push((await page.getByRole("link", { name: "Problemimmobilien: Wie arbeiten Bauordnung, Ordnungsamt und Beratung zusammen?", exact: true }).getAttribute("href"))!);
+    pages.push("/forum/wohnen", "/staedte/dortmund");
+    for (const path of pages) {
+      await page.goto(path);
+      const nav = page.locator('nav[aria-label="Brotkrumen"]');
+      await expect(nav, path).toHaveCount(1);
+      await expect(nav.locator("> ol > li").first().locator("a"), path).toHaveCount(1);
+      const last = nav.locator("> ol > li").last();
+      await expect(last, path).toHaveAttribute("aria-current", "page");
+      await expect(last.locator("a"), path).toHaveCount(0);
+      expect(await page.locator("main p.breadcrumb").count(), path).toBe(0);
+      await expectAccessible(page);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/utils/format";
 import { AttachmentList, type AttachmentView } from "~/components/dateien/AttachmentList";
+import { FLAG_REASONS } from "~/utils/flag-reasons";
 
 export type PostView = {
   id: number;
@@ -32,14 +33,6 @@ type Props = {
   /** number of the post the visitor was sent to (`?beitrag=N`, e.g. right after replying): it gets focus and a brief highlight */
   arrivalNumber?: number | null;
 };
-
-const FLAG_REASONS = [
-  { value: "personenbezogene-daten", label: "Enthält personenbezogene Daten" },
-  { value: "beleidigend", label: "Beleidigend oder diskriminierend" },
-  { value: "spam", label: "Werbung oder Spam" },
-  { value: "falsch", label: "Sachlich falsch oder irreführend" },
-  { value: "sonstiges", label: "Sonstiges" },
-];
 
 /** The posts of one topic page. Cooked HTML is the stored, sanitized rendering of the post's Markdown. */
 export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds, arrivalNumber }: Props) {
