@@ -128,7 +128,7 @@ try {
   const marker = `Bench-Probe ${Date.now()}`;
   createPost(db, { topicId: topic.id, raw: marker }, { id: author.id, name: author.name, role: author.role, cityId: author.cityId });
   const fresh = await (await fetch(topicUrl)).text();
-  const health = (await (await fetch(`http://127.0.0.1:${CACHED_PORT}/healthz`)).json()) as { cache: unknown };
+  const health = (await (await fetch(`http://127.0.0.1:${CACHED_PORT}/healthz?cache=1`)).json()) as { cache: unknown };
   console.log(`Nach einem Schreibvorgang: ${fresh.includes(marker) ? "die neue Antwort ist sofort sichtbar (kein veralteter Cache-Eintrag)" : "VERALTET – die neue Antwort fehlt"}`);
   console.log(`Cache: ${JSON.stringify(health.cache)}`);
   db.$client.close();

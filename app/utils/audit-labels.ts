@@ -86,6 +86,12 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "ziel.create": "Ziel angelegt",
   "ziel.update": "Ziel geändert",
   "ziel.map": "Projekt-Indikator einem Ziel zugeordnet",
+  "attachment.delete": "Datei eines anderen Mitglieds gelöscht",
+  "project.discussion": "Projektdiskussion gestartet",
+  "project.interest": "Interesse an Zusammenarbeit bekundet",
+  "project.interestWithdrawn": "Interesse an Zusammenarbeit zurückgezogen",
+  "project.seekPartners": "Partnersuche aktiviert",
+  "programme.rate": "Förderprogramm bewertet",
 };
 
 /** Object types (audit_log.entity_type) – also the options of the filter. */

@@ -64,7 +64,7 @@ describe("page cache over HTTP", { timeout: 180_000 }, () => {
     expect(c.status).toBe(304);
     expect(c.body.length).toBe(0);
     expect(c.headers["content-security-policy"]).toBeUndefined();
-    const health = JSON.parse((await raw(s!.port, { path: "/healthz" })).body.toString());
+    const health = JSON.parse((await raw(s!.port, { path: "/healthz?cache=1" })).body.toString());
     expect(health.cache.hits).toBeGreaterThan(0);
     expect(health.cache.entries).toBeGreaterThan(0);
   });
