@@ -104,61 +104,11 @@ export default function Projekte() {
           <h2 id="filter-titel">Projekte filtern</h2>
           <Form method="get" action="/projekte">
             {view === "tabelle" ? <input type="hidden" name="ansicht" value="tabelle" /> : null}
-            <div className="field">
-              <label htmlFor="f-stadt">Stadt</label>
-              <select id="f-stadt" name="stadt" defaultValue={filters.stadt ?? ""}>
-                <option value="">alle Städte</option>
-                {facets.cities.map((c) => (
-                  <option key={c.slug} value={c.slug}>
-                    {c.name} ({c.n})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-status">Status</label>
-              <select id="f-status" name="status" defaultValue={filters.status ?? ""}>
-                <option value="">jeder Status</option>
-                {facets.status.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label} ({s.n})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-feld">Handlungsfeld</label>
-              <select id="f-feld" name="feld" defaultValue={filters.feld ?? ""}>
-                <option value="">alle Handlungsfelder</option>
-                {facets.felder.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label} ({s.n})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-fonds">Fonds</label>
-              <select id="f-fonds" name="fonds" defaultValue={filters.fonds ?? ""}>
-                <option value="">alle Fonds</option>
-                {facets.fonds.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label} ({s.n})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="f-programm">Förderprogramm</label>
-              <select id="f-programm" name="programm" defaultValue={filters.programm ?? ""}>
-                <option value="">alle Programme</option>
-                {facets.programme.map((s) => (
-                  <option key={s.slug} value={s.slug}>
-                    {s.name} ({s.n})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FacetSelect id="f-stadt" name="stadt" label="Stadt" all="alle Städte" value={filters.stadt} options={facets.cities.map((c) => ({ value: c.slug, label: c.name, n: c.n }))} />
+            <FacetSelect id="f-status" name="status" label="Status" all="jeder Status" value={filters.status} options={facets.status.map((o) => ({ value: o.value, label: o.label, n: o.n }))} />
+            <FacetSelect id="f-feld" name="feld" label="Handlungsfeld" all="alle Handlungsfelder" value={filters.feld} options={facets.felder.map((o) => ({ value: o.value, label: o.label, n: o.n }))} />
+            <FacetSelect id="f-fonds" name="fonds" label="Fonds" all="alle Fonds" value={filters.fonds} options={facets.fonds.map((o) => ({ value: o.value, label: o.label, n: o.n }))} />
+            <FacetSelect id="f-programm" name="programm" label="Förderprogramm" all="alle Programme" value={filters.programm} options={facets.programme.map((o) => ({ value: o.slug, label: o.name, n: o.n }))} />
             <fieldset>
               <legend>Zeitraum (Jahre)</legend>
               <div className="projekt-row">
@@ -287,5 +237,22 @@ export default function Projekte() {
         </div>
       </div>
     </>
+  );
+}
+
+/** One filter select: "all" first, then each option with its count. */
+function FacetSelect({ id, name, label, all, value, options }: { id: string; name: string; label: string; all: string; value: string | null | undefined; options: { value: string; label: string; n: number }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({o.n})
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
