@@ -20,6 +20,7 @@ import { deleteAccount, exportUserData } from "~/models/dsgvo.server";
 import { deliverPendingMail, mailDeliveryIdle, stopMailWorker } from "~/services/mail.server";
 import { hashToken } from "~/services/tokens.server";
 import type { ProgrammeFrontmatter } from "~/services/content/frontmatter";
+import { projectInput } from "../setup/projects";
 
 let t: ReturnType<typeof createTestDb>;
 let db: DB;
@@ -214,35 +215,15 @@ describe("the other lists: /projekte, /forderungen, /termine, /wissen", () => {
   });
   beforeEach(() => runAboMatcher(db));
 
-  const project = (over: Partial<ProjectInput> = {}): ProjectInput => ({
-    title: "Aufsuchende Gesundheitsberatung",
-    summary: "Kurz.",
-    leadCityId: db.select({ id: cities.id }).from(cities).where(eq(cities.slug, "dortmund")).get()!.id,
-    partnerCityIds: [],
-    status: "idee",
-    statusDate: "2026-11-01",
-    statusNote: "",
-    handlungsfelder: ["gesundheit"],
-    zielgruppen: [],
-    problem: "",
-    approach: "",
-    worked: "",
-    failed: "",
-    failureReasons: "",
-    responsibilities: [],
-    nextSteps: "",
-    budget: null,
-    startDate: null,
-    endDate: null,
-    contactRole: "",
-    visibility: "public",
-    seeksPartners: false,
-    overBudgetConfirmed: false,
-    fundingLines: [],
-    indicators: [],
-    articleSlugs: [],
-    ...over,
-  });
+  const project = (over: Partial<ProjectInput> = {}): ProjectInput =>
+    projectInput({
+      title: "Aufsuchende Gesundheitsberatung",
+      summary: "Kurz.",
+      leadCityId: db.select({ id: cities.id }).from(cities).where(eq(cities.slug, "dortmund")).get()!.id,
+      status: "idee",
+      statusDate: "2026-11-01",
+      ...over,
+    });
 
   it("/projekte: follow → new project → exactly one alert; changes are new versions; non-matching → none", async () => {
     const f = followSearch(db, follower.id, "projekte", new URLSearchParams("feld=gesundheit&feld=x&sort=titel&unsinn=1"));

@@ -15,6 +15,7 @@ import { action as newZielAction, loader as newZielLoader } from "~/routes/ziele
 import { action as editZielAction } from "~/routes/ziele.$slug_.bearbeiten";
 import { action as newProjectAction, loader as newProjectLoader } from "~/routes/projekte.neu";
 import { createUserSession } from "~/services/auth.server";
+import { projectInput } from "../setup/projects";
 
 let db: DB;
 let cleanup: () => void;
@@ -27,34 +28,14 @@ function cityId(slug: string) {
 }
 
 function project(title: string, city: string, visibility: "public" | "members", value: number, zielSlug: string | null): ProjectInput {
-  return {
+  return projectInput({
     title,
     summary: "Testprojekt",
     leadCityId: cityId(city),
-    partnerCityIds: [],
-    status: "laufend",
-    statusDate: "2026-01-01",
-    statusNote: "",
     handlungsfelder: ["kinder-bildung"],
-    zielgruppen: [],
-    problem: "",
-    approach: "",
-    worked: "",
-    failed: "",
-    failureReasons: "",
-    responsibilities: [],
-    nextSteps: "",
-    budget: null,
-    startDate: null,
-    endDate: null,
-    contactRole: "",
     visibility,
-    seeksPartners: false,
-    overBudgetConfirmed: false,
-    fundingLines: [],
     indicators: [{ name: "Wartezeit", unit: "Tage", baseline: null, baselineDate: null, target: null, targetDate: null, current: value, currentDate: "2026-10-01", zielSlug }],
-    articleSlugs: [],
-  };
+  });
 }
 
 beforeAll(async () => {
