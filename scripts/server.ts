@@ -311,7 +311,8 @@ app.all("*", async (req, res, next) => {
       h.set("Content-Type", "application/json; charset=utf-8");
       response = new Response(JSON.stringify({ message: GENERIC_ERROR }), { status: response.status, headers: h });
     }
-    if (cacheKey && pageCache && response.status === 200) {
+    // Only HTML and JSON are read as text for the cache; anything else (CSV with its BOM, calendars, binary) streams.
+    if (cacheKey && pageCache && response.status === 200 && /^(?:text\/html|application\/json)/i.test(response.headers.get("content-type") ?? "")) {
       const nonce = res.locals.nonce as string;
       const text = await response.text();
       const stored: [string, string][] = [];

@@ -263,6 +263,8 @@ test.describe("Protokoll und Moderation ohne Rohschlüssel", () => {
     await p.getByLabel("Person").selectOption(moderator!);
     await p.getByRole("button", { name: "Filtern" }).click();
     await expect(p).toHaveURL(/typ=forum_post/);
+    await expect(p).toHaveURL(/person=/); // the filtered page has arrived (the old one has such rows too)
+    await expect(p.locator("#protokoll-person")).toHaveValue(moderator!);
     await expect(p.locator('td[data-label="Aktion"]', { hasText: "Forum: Beitrag ausgeblendet" }).first()).toBeVisible();
     for (const person of await p.locator('td[data-label="Person"]').allInnerTexts()) expect(person).toMatch(/Moderation/);
     const types = await p.locator('td[data-label="Datensatz"]').allInnerTexts();
