@@ -134,7 +134,8 @@ export function getDiscussion(db: Executor, projectId: number, viewer: Viewer) {
 
 // ---------------------------------------------------------------- Interesse an Zusammenarbeit
 
-function leadCoordinators(tx: Executor, projectId: number) {
+/** The ids of the lead city's coordinators (they get interest and rating requests). */
+export function leadCoordinators(tx: Executor, projectId: number): string[] {
   const lead = tx.select({ cityId: projectCities.cityId }).from(projectCities).where(and(eq(projectCities.projectId, projectId), eq(projectCities.role, "lead"))).get();
   if (!lead) return [];
   return tx

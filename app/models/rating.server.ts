@@ -1,12 +1,13 @@
 // Programme experience (issue 19): when a project that used a programme ends ("abgeschlossen" or "abgebrochen"),
 // the lead city's coordinators are asked to rate each programme; the programme page shows the aggregate only
 // from MIN_RATINGS ratings of as many different projects and cities on, so no single city is identifiable.
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { cities, programmeRatings, projectCities, projectFundingLines, projects, users } from "../../db/schema/index";
+import { and, asc, eq } from "drizzle-orm";
+import { cities, programmeRatings, projectFundingLines, projects } from "../../db/schema/index";
 import type { Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { notify } from "./notification.server";
+import { leadCoordinators } from "./project-exchange.server";
 
 /** Ratings of this many different projects from this many different cities before anything is shown. */
 export const MIN_RATINGS = 3;
@@ -29,21 +30,6 @@ export function projectProgrammes(db: Executor, projectId: number) {
   const seen = new Map<string, string>();
   for (const r of rows) if (r.slug && !seen.has(r.slug)) seen.set(r.slug, r.name);
   return [...seen.entries()].map(([slug, name]) => ({ slug, name }));
-}
-
-function leadCoordinators(tx: Executor, projectId: number): string[] {
-  const lead = tx
-    .select({ cityId: projectCities.cityId })
-    .from(projectCities)
-    .where(and(eq(projectCities.projectId, projectId), eq(projectCities.role, "lead")))
-    .get();
-  if (!lead) return [];
-  return tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.cityId, lead.cityId), eq(users.role, "koordination"), isNull(users.deletedAt)))
-    .all()
-    .map((u) => u.id);
 }
 
 /**
