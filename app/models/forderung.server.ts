@@ -55,6 +55,7 @@ export function importForderungFile(
       importHash: sourceHash,
     };
     const row = db.select({ id: forderungen.id }).from(forderungen).where(eq(forderungen.slug, f.slug)).get();
+    const before = row ? followedState(db, row.id) : null;
     const id = row
       ? (db.update(forderungen).set({ ...values, updatedAt: new Date() }).where(eq(forderungen.id, row.id)).run(), row.id)
       : db.insert(forderungen).values({ slug: f.slug, ...values }).returning({ id: forderungen.id }).get().id;
@@ -65,10 +66,27 @@ export function importForderungFile(
         .run();
     }
     refreshStatus(db, id);
-    aboEntryChanged(db, { liste: "forderungen", key: f.slug, version: row ? Date.now() : 1, actorId: null });
+    // Followers hear of a demand only when what they see of it changed: an edit elsewhere in the file is no news.
+    if (before === null || before !== followedState(db, id)) aboEntryChanged(db, { liste: "forderungen", key: f.slug, version: row ? Date.now() : 1, actorId: null });
   });
   // Demands removed from the file keep their history but leave the file's set (they are not deleted: history is evidence).
   return { outcome: existing.length ? "updated" : "created" };
+}
+
+/** What a follower of /forderungen sees of one demand, as one comparable string (text, level, fields, status, history). */
+function followedState(db: Executor, id: number): string {
+  const f = db
+    .select({ titel: forderungen.titel, text: forderungen.text, ebene: forderungen.ebene, stelle: forderungen.stelle, handlungsfelder: forderungen.handlungsfelder, quelle: forderungen.quelle, status: forderungen.status, statusDatum: forderungen.statusDatum })
+    .from(forderungen)
+    .where(eq(forderungen.id, id))
+    .get();
+  const history = db
+    .select({ status: forderungStatusChanges.status, datum: forderungStatusChanges.datum, nachweis: forderungStatusChanges.nachweis, url: forderungStatusChanges.nachweisUrl })
+    .from(forderungStatusChanges)
+    .where(and(eq(forderungStatusChanges.forderungId, id), eq(forderungStatusChanges.state, "bestaetigt")))
+    .orderBy(asc(forderungStatusChanges.datum), asc(forderungStatusChanges.id))
+    .all();
+  return JSON.stringify([f, history]);
 }
 
 /** Recomputes the cached current status from the latest confirmed change (by date, then id). */

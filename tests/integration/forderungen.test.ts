@@ -1,6 +1,7 @@
 // Forderungen (issue 19): seed import, grouping, proposals that wait for Redaktion, history, feed, exports.
 import { join } from "node:path";
-import { readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, makeUser } from "../setup/db";
 import { importContent } from "~/services/content/importer.server";
@@ -16,7 +17,7 @@ import * as feedRoute from "~/routes/forderungen.feed[.]xml";
 import * as csvRoute from "~/routes/forderungen.export[.]csv";
 import * as jsonRoute from "~/routes/forderungen.export[.]json";
 import * as reportRoute from "~/routes/forderungen.bericht.$ebene";
-import { auditLog, notifications } from "../../db/schema/index";
+import { aboOutbox, auditLog, notifications } from "../../db/schema/index";
 import { eq } from "drizzle-orm";
 
 const CONTENT = join(__dirname, "../../content");
@@ -85,6 +86,27 @@ describe("seed from the paper's next steps", () => {
     expect(again.collections[0]).toMatchObject({ created: 0, updated: 0, failed: 0 });
     expect(listForderungen(t.db)).toHaveLength(before);
     expect(listHistory(t.db, getForderung(t.db, "ls3-bund-foerdermoeglichkeiten")!.id)).toHaveLength(2);
+  });
+
+  it("a changed file tells followers only about the demand that changed, not about the whole file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sn-forderungen-"));
+    try {
+      mkdirSync(join(dir, "forderungen"));
+      for (const f of readdirSync(join(CONTENT, "forderungen"))) copyFileSync(join(CONTENT, "forderungen", f), join(dir, "forderungen", f));
+      const file = join(dir, "forderungen", "loesungsszenario-2.md");
+      const src = readFileSync(file, "utf8");
+      const titel = getForderung(t.db, "ls2-bund-zentrale-clearingstelle")!.titel;
+      expect(src).toContain(`titel: "${titel}"`);
+      writeFileSync(file, src.replace(`titel: "${titel}"`, `titel: "${titel} (überarbeitet)"`));
+      const outbox = () => t.db.select({ key: aboOutbox.entryKey }).from(aboOutbox).where(eq(aboOutbox.liste, "forderungen")).all().map((r) => r.key);
+      const before = outbox().length;
+      const report = await importContent(t.db, { dir, collections: [forderungCollection] });
+      expect(report.collections[0]).toMatchObject({ updated: 1, failed: 0 });
+      expect(outbox().slice(before)).toEqual(["ls2-bund-zentrale-clearingstelle"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await importContent(t.db, { dir: CONTENT, collections: [forderungCollection] });
+    }
   });
 
   it("the list page groups by level ('Wer ist am Zug?') and filters by facet", async () => {
