@@ -322,6 +322,34 @@ function serveHit(req: IncomingMessage, res: ServerResponse): boolean {
   writeEntry(req, res, page, "hit");
   return true;
 }
+/**
+ * Streams a page's body in few large writes: React hands over chunks of about 2 kB, and each res.write of its own
+ * was a writev system call (about 6 % of an uncached page's CPU). Chunks are gathered up to 64 kB; the rest goes
+ * with end(). The site streams no deferred data, so this changes only how many writes a page takes.
+ */
+async function writeCoalesced(body: ReadableStream<Uint8Array>, res: express.Response) {
+  const reader = body.getReader();
+  let parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(value);
+      size += value.length;
+      if (size >= 65_536) {
+        res.write(Buffer.concat(parts, size));
+        parts = [];
+        size = 0;
+      }
+    }
+    res.end(size === 0 ? undefined : parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+  } catch (e) {
+    res.destroy(e as Error);
+    throw e;
+  }
+}
+
 // Remix, with the body the guard has already read (the stream itself is consumed by then).
 const remix = createRemixHandler(build, env.NODE_ENV === "development" ? "development" : "production");
 app.all("*", async (req, res, next) => {
@@ -381,7 +409,8 @@ app.all("*", async (req, res, next) => {
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [k, v] of response.headers.entries()) res.append(k, v);
-    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    if (response.body && /^text\/html/i.test(response.headers.get("content-type") ?? "")) await writeCoalesced(response.body, res);
+    else if (response.body) await writeReadableStreamToWritable(response.body, res);
     else res.end();
   } catch (e) {
     next(e);
