@@ -13,7 +13,9 @@ import { setDb } from "../../app/services/db.server";
 import { dataVersionReader, versionedTables, PRIVATE_TABLES } from "../../db/data-version";
 import { createPost, markRead } from "../../app/models/forum.server";
 import { addProjectUpdate } from "../../app/models/project.server";
-import { forumCategories, forumTopics, projects, users } from "../../db/schema/index";
+import { inputFromRevision, updateArticle } from "../../app/models/article.server";
+import { getRevision, listRevisions } from "../../app/models/revision.server";
+import { articles, forumCategories, forumTopics, projects, users } from "../../db/schema/index";
 import { buildEntry, hashScripts, NONCE_PLACEHOLDER, pickEncoding } from "../../scripts/lib/page-cache";
 import { securityHeaders } from "../../app/services/security";
 
@@ -152,7 +154,7 @@ describe("page cache over HTTP", { timeout: 180_000 }, () => {
     expect(Number(gz.headers["content-length"])).toBe(gz.body.length);
   });
 
-  it("a forum reply and a project update written by another process show on the guest's next request", async () => {
+  it("a forum reply, an article edit and a project update written by another process show on the guest's next request", async () => {
     const db = second();
     try {
       const topic = db
@@ -178,6 +180,18 @@ describe("page cache over HTTP", { timeout: 180_000 }, () => {
       const update = `Neuer Stand ${Date.now()}`;
       addProjectUpdate(db, { id: author.id, cityId: author.cityId }, project.id, update);
       expect((await raw(s!.port, { path: url })).body.toString()).toContain(update);
+
+      // an article edit (new revision) shows on the article and on the list
+      const article = db.select().from(articles).where(eq(articles.status, "veroeffentlicht")).limit(1).get()!;
+      const editor = db.select().from(users).where(eq(users.email, ACCOUNTS.redaktion)).get()!;
+      for (const path of [`/wissen/${article.slug}`, "/wissen"]) {
+        await raw(s!.port, { path });
+        expect((await raw(s!.port, { path })).headers["x-cache"], path).toBe("hit");
+      }
+      const latest = getRevision(db, "article", article.id, listRevisions(db, "article", article.id)[0].version)!;
+      const summary = `Neue Kurzfassung ${Date.now()}`;
+      updateArticle(db, article.id, { ...inputFromRevision(latest.meta as Record<string, unknown>, latest.body), summary }, { id: editor.id }, "Cache-Probe");
+      for (const path of [`/wissen/${article.slug}`, "/wissen"]) expect((await raw(s!.port, { path })).body.toString(), path).toContain(summary);
 
       // a private write (read state) leaves the cache alone
       await raw(s!.port, { path: topicUrl });
