@@ -66,7 +66,8 @@ function errorTexts(status: number, detail: unknown) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const flash = await readFlash(request);
+  // Without any cookie there is no flash message to read (saves deriving the cookie secret on every guest request).
+  const flash = request.headers.has("Cookie") ? await readFlash(request) : { message: null, clear: null };
   return data(
     {
       user: user ? { name: user.name, role: user.role, roleLabel: ROLES[user.role], cityName: user.cityName } : null,

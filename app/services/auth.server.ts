@@ -3,8 +3,8 @@
 import { Lucia, TimeSpan, type Session, type User } from "lucia";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { redirect } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { getDb } from "./db.server";
+import { eq, getTableColumns, sql } from "drizzle-orm";
+import { getDb, type DB } from "./db.server";
 import { getEnv } from "./env.server";
 import { sessions, users, cities } from "../../db/schema/index";
 import { can, type Action, type Viewer } from "./permissions";
@@ -17,10 +17,53 @@ export const SESSION_ABSOLUTE_MS = 30 * 86_400_000;
 /** The idle deadline moves forward at most once an hour per session (one write an hour, not one per request). */
 const IDLE_REFRESH_MS = 3_600_000;
 
+/**
+ * lucia's drizzle adapter with the per-request lookup (session + user, on every signed-in request) as two statements
+ * prepared once instead of built and prepared on each call; same queries, same result shape as the adapter's own.
+ */
+class PreparedSessionAdapter extends DrizzleSQLiteAdapter {
+  private sessionById;
+  private userBySession;
+  constructor(db: DB) {
+    super(db, sessions, users);
+    this.sessionById = db.select().from(sessions).where(eq(sessions.id, sql.placeholder("id"))).prepare();
+    this.userBySession = db
+      .select(getTableColumns(users))
+      .from(sessions)
+      .innerJoin(users, eq(sessions.userId, users.id))
+      .where(eq(sessions.id, sql.placeholder("id")))
+      .prepare();
+  }
+  override async getSessionAndUser(sessionId: string): ReturnType<DrizzleSQLiteAdapter["getSessionAndUser"]> {
+    const s = this.sessionById.get({ id: sessionId });
+    if (!s) return [null, null];
+    const u = this.userBySession.get({ id: sessionId });
+    const { id: sid, userId, expiresAt, ...sessionAttributes } = s;
+    const session = { id: sid, userId, expiresAt: new Date(expiresAt * 1000), attributes: sessionAttributes };
+    if (!u) return [session, null];
+    const { id: uid, ...userAttributes } = u;
+    return [session, { id: uid, attributes: userAttributes }];
+  }
+}
+
+/** The city of a signed-in user (every signed-in request): prepared once per database handle. */
+const cityStatements = new WeakMap<DB, ReturnType<typeof prepareCityLookup>>();
+function prepareCityLookup(db: DB) {
+  return db.select({ slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.id, sql.placeholder("id"))).prepare();
+}
+function cityLookup(db: DB) {
+  let stmt = cityStatements.get(db);
+  if (!stmt) {
+    stmt = prepareCityLookup(db);
+    cityStatements.set(db, stmt);
+  }
+  return stmt;
+}
+
 function createLucia() {
   const db = getDb();
   const env = getEnv();
-  return new Lucia(new DrizzleSQLiteAdapter(db, sessions, users), {
+  return new Lucia(new PreparedSessionAdapter(db), {
     sessionExpiresIn: new TimeSpan(7, "d"),
     sessionCookie: {
       // __Host- under https: the browser then insists on Secure, Path=/ and no Domain attribute.
@@ -116,7 +159,7 @@ async function toSessionUser(user: User): Promise<SessionUser> {
   let citySlug: string | null = null;
   let cityName: string | null = null;
   if (user.cityId != null) {
-    const c = getDb().select({ slug: cities.slug, name: cities.name }).from(cities).where(eq(cities.id, user.cityId)).get();
+    const c = cityLookup(getDb()).get({ id: user.cityId });
     citySlug = c?.slug ?? null;
     cityName = c?.name ?? null;
   }

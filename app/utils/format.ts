@@ -4,11 +4,23 @@ const numFmt = new Intl.NumberFormat("de-DE");
 const euroFmt = new Intl.NumberFormat("de-DE", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
 const isoDayFmt = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" });
 
+/** Formatted strings by input: list pages format the same few dates over and over (bounded, cleared when full). */
+const dateMemo = new Map<string, string>();
+
 /** `2013-01-31` or a Date/ISO timestamp → `31.01.2013`. */
 export function formatDate(value: string | Date | null | undefined): string {
   if (!value) return "keine Angabe";
+  if (typeof value === "string") {
+    const known = dateMemo.get(value);
+    if (known !== undefined) return known;
+  }
   const d = typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value) : value;
-  return Number.isNaN(d.getTime()) ? String(value) : dateFmt.format(d);
+  const out = Number.isNaN(d.getTime()) ? String(value) : dateFmt.format(d);
+  if (typeof value === "string") {
+    if (dateMemo.size >= 5000) dateMemo.clear();
+    dateMemo.set(value, out);
+  }
+  return out;
 }
 export function formatDateTime(value: string | Date | null | undefined): string {
   if (!value) return "keine Angabe";

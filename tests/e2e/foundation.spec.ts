@@ -11,7 +11,9 @@ test.describe("Seitenrahmen", () => {
       expect(response!.status()).toBe(path === "/gibt-es-nicht" ? 404 : 200);
       const h = response!.headers();
       expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
-      expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+      // a nonce, or on a guest's cacheable page the hashes of its inline scripts (decision 021)
+      expect(h["content-security-policy"]).toMatch(/script-src 'self' '(?:nonce-|sha256-)/);
+      expect(h["content-security-policy"]).not.toContain("unsafe-inline");
       expect(h["x-content-type-options"]).toBe("nosniff");
       expect(h["referrer-policy"]).toBeTruthy();
       expect(h["permissions-policy"]).toBeTruthy();
@@ -51,6 +53,23 @@ test("after client-side navigation focus moves to the new page's heading", async
   await page.getByRole("navigation", { name: "Rechtliches" }).getByRole("link", { name: "Datenschutz" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Datenschutzerklärung");
   await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});
+
+test("a guest's cached page runs its inline scripts by hash: no CSP violation, the app hydrates", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto("/wissen");
+  const response = await page.goto("/wissen");
+  expect(response!.headers()["x-cache"]).toBe("hit");
+  expect(response!.headers()["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+  await page.waitForLoadState("networkidle");
+  expect(await page.evaluate(() => typeof (window as { __remixContext?: unknown }).__remixContext)).toBe("object");
+  await page.getByRole("navigation", { name: "Rechtliches" }).getByRole("link", { name: "Datenschutz" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Datenschutzerklärung");
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  expect(violations).toEqual([]);
 });
 
 test.describe("Anmeldung", () => {
