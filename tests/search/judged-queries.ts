@@ -142,7 +142,8 @@ export const JUDGED: JudgedQuery[] = [
   { q: "Kurs Sprache", kind: "kompositum", stretch: true, relevant: ["wissen:arbeit-qualifizierung-sprachkurse", "wissen:glossar-integrationskurs", "foerderung:bamf-integrationskurse"],
     grades: { "wissen:arbeit-qualifizierung-sprachkurse": 3, "wissen:glossar-integrationskurs": 2, "foerderung:bamf-integrationskurse": 2 } },
   { q: "Versicherungskarte", kind: "kompositum", relevant: ["wissen:glossar-ehic", "wissen:gesundheit-ehic-akzeptanz", "wissen:checkliste-gesundheit"], grades: { "wissen:glossar-ehic": 3, "wissen:gesundheit-ehic-akzeptanz": 3, "wissen:checkliste-gesundheit": 1 } },
-  { q: "Kindergeldantrag", kind: "kompositum", open: true, relevant: ["wissen:checkliste-einkommen", "wissen:glossar-kindergeld"], grades: { "wissen:checkliste-einkommen": 3, "wissen:glossar-kindergeld": 3 } },
+  { q: "Kindergeldantrag", kind: "kompositum", open: true, relevant: ["wissen:checkliste-einkommen", "wissen:glossar-kindergeld", "wissen:arbeit-selbststaendigkeit-gewerbeanmeldung"],
+    grades: { "wissen:checkliste-einkommen": 3, "wissen:glossar-kindergeld": 3, "wissen:arbeit-selbststaendigkeit-gewerbeanmeldung": 1 } },
   { q: "Anmeldung Gewerbe", kind: "kompositum", relevant: ["wissen:glossar-gewerbeanmeldung", "wissen:arbeit-selbststaendigkeit-gewerbeanmeldung", "wissen:checkliste-arbeit"],
     grades: { "wissen:glossar-gewerbeanmeldung": 3, "wissen:arbeit-selbststaendigkeit-gewerbeanmeldung": 3, "wissen:checkliste-arbeit": 2 } },
 
@@ -212,6 +213,15 @@ export const JUDGED: JudgedQuery[] = [
   { q: "Wie finden wir Vermieter, die an Zugewanderte vermieten?", kind: "frage", relevant: ["wissen:wohnen-wohnungszugangsstrategie-dortmund", "wissen:loesungsszenario-6-wohnungsmarkt", "foerderung:endlich-ein-zuhause"],
     grades: { "wissen:wohnen-wohnungszugangsstrategie-dortmund": 3, "wissen:loesungsszenario-6-wohnungsmarkt": 2, "foerderung:endlich-ein-zuhause": 1 } },
 
+  { q: "Wer zahlt die Vorsorgeuntersuchung, wenn das Kind nicht versichert ist?", kind: "frage",
+    relevant: ["wissen:gesundheit-vorsorgeuntersuchungen-kinder", "wissen:checkliste-gesundheit", "wissen:gesundheit-basisversorgung-gesundheitsamt", "wissen:gesundheit-notfallfonds-clearingstelle"],
+    grades: { "wissen:gesundheit-vorsorgeuntersuchungen-kinder": 3, "wissen:checkliste-gesundheit": 2, "wissen:gesundheit-basisversorgung-gesundheitsamt": 2, "wissen:gesundheit-notfallfonds-clearingstelle": 1 } },
+  { q: "Wer zahlt den Integrationskurs, wenn man Bürgergeld bekommt?", kind: "frage", relevant: ["foerderung:bamf-integrationskurse", "wissen:glossar-integrationskurs"], grades: { "foerderung:bamf-integrationskurse": 3, "wissen:glossar-integrationskurs": 2 } },
+  { q: "Was passiert mit dem Kindergeld, wenn die Eltern keine Arbeit haben?", kind: "frage", stretch: true, relevant: ["wissen:checkliste-einkommen", "wissen:glossar-kindergeld", "wissen:arbeit-einkommenssicherung-sgb-ii-xii"],
+    grades: { "wissen:checkliste-einkommen": 3, "wissen:glossar-kindergeld": 3, "wissen:arbeit-einkommenssicherung-sgb-ii-xii": 2 } },
+  { q: "Wer hilft, wenn die Krankenkasse rückwirkende Beiträge verlangt?", kind: "frage", relevant: ["wissen:gesundheit-krankenkassen-basistarif-niederschlagung", "wissen:checkliste-gesundheit", "wissen:glossar-clearingstelle"],
+    grades: { "wissen:gesundheit-krankenkassen-basistarif-niederschlagung": 3, "wissen:checkliste-gesundheit": 2, "wissen:glossar-clearingstelle": 1 } },
+
   // filters (typ, Handlungsfeld)
   { q: "Integrationskurs", kind: "filter", typ: "foerderung", relevant: ["foerderung:bamf-integrationskurse"] },
   { q: "Kinder", kind: "filter", typ: "foerderung", feld: "kinder-bildung", relevant: ["foerderung:kinderstark", "foerderung:kein-kind-zuruecklassen"] },
@@ -221,13 +231,13 @@ export const JUDGED: JudgedQuery[] = [
     grades: { "wissen:gesundheit-vorsorgeuntersuchungen-kinder": 3, "wissen:checkliste-gesundheit": 2, "wissen:loesungsszenario-5-kinderrechte": 2, "wissen:gesundheit-schwangerschaft-entbindung-ohne-versicherung": 1 } },
   { q: "Wohnungslosigkeit", kind: "filter", typ: "foerderung", relevant: ["foerderung:endlich-ein-zuhause", "foerderung:hilfen-in-wohnungsnotfaellen", "foerderung:ehap-plus", "foerderung:ehap-2014-2020"],
     grades: { "foerderung:endlich-ein-zuhause": 3, "foerderung:hilfen-in-wohnungsnotfaellen": 3, "foerderung:ehap-plus": 1, "foerderung:ehap-2014-2020": 1 } },
-  { q: "Quartier", kind: "filter", typ: "foerderung", feld: "wohnen", relevant: ["foerderung:sozialer-zusammenhalt", "foerderung:starke-quartiere-starke-menschen", "foerderung:efre-nrw", "foerderung:urban-gemeinschaftsinitiative"],
-    grades: { "foerderung:sozialer-zusammenhalt": 3, "foerderung:starke-quartiere-starke-menschen": 3, "foerderung:efre-nrw": 2, "foerderung:urban-gemeinschaftsinitiative": 2 } },
+  { q: "Quartier", kind: "filter", typ: "foerderung", feld: "wohnen", relevant: ["foerderung:sozialer-zusammenhalt", "foerderung:starke-quartiere-starke-menschen", "foerderung:efre-nrw", "foerderung:urban-gemeinschaftsinitiative", "foerderung:efre-ziel-2-nrw-2007-2013"],
+    grades: { "foerderung:sozialer-zusammenhalt": 3, "foerderung:starke-quartiere-starke-menschen": 3, "foerderung:efre-nrw": 2, "foerderung:urban-gemeinschaftsinitiative": 2, "foerderung:efre-ziel-2-nrw-2007-2013": 1 } },
   { q: "Checkliste", kind: "filter", typ: "wissen", feld: "arbeitsmarkt", relevant: ["wissen:checkliste-arbeit", "wissen:checkliste-einkommen"], grades: { "wissen:checkliste-arbeit": 3, "wissen:checkliste-einkommen": 3 } },
   { q: "Beratung", kind: "filter", typ: "foerderung", feld: "gesundheit", relevant: ["foerderung:bamf-mbe", "foerderung:ehap-plus", "foerderung:ehap-2014-2020"], grades: { "foerderung:bamf-mbe": 3, "foerderung:ehap-plus": 3, "foerderung:ehap-2014-2020": 2 } },
   { q: "Roma", kind: "filter", feld: "soziales-miteinander", relevant: ["wissen:glossar-roma"] },
-  { q: "Prävention", kind: "filter", typ: "foerderung", relevant: ["foerderung:kinderstark", "foerderung:kein-kind-zuruecklassen", "foerderung:starke-quartiere-starke-menschen"],
-    grades: { "foerderung:kinderstark": 3, "foerderung:kein-kind-zuruecklassen": 3, "foerderung:starke-quartiere-starke-menschen": 1 } },
+  { q: "Prävention", kind: "filter", typ: "foerderung", relevant: ["foerderung:kinderstark", "foerderung:kein-kind-zuruecklassen", "foerderung:starke-quartiere-starke-menschen", "foerderung:hilfen-in-wohnungsnotfaellen"],
+    grades: { "foerderung:kinderstark": 3, "foerderung:kein-kind-zuruecklassen": 3, "foerderung:starke-quartiere-starke-menschen": 1, "foerderung:hilfen-in-wohnungsnotfaellen": 1 } },
 
   // inflection: plural, case, adjective endings
   { q: "Schulen", kind: "flexion", relevant: ["wissen:checkliste-schule-kita", "wissen:bildung-vorbereitungsklassen-schulsozialarbeit", "wissen:bildung-schulpflicht-und-bildungsperspektiven", "wissen:bildung-platzplanung-schule-kita-datenlage", "wissen:glossar-schulpflicht"],
