@@ -66,7 +66,8 @@ const corpus = loadCorpus();
 const judgedIds = new Set(corpus.map((d) => d.id)); // every corpus document was read when judging: unlisted = grade 0
 
 // Generated documents: each has a "neighbour", a random corpus document. A share (--topic-share) of its words are
-// runs of 1–6 consecutive words copied from that neighbour (its title for the title), so generated documents share
+// runs of 1–6 consecutive words copied from that neighbour's text (titles too, but never its title verbatim: a forum
+// thread about a topic uses its words, not the article's title), so generated documents share
 // phrases, abbreviations, compounds and inflected forms with the real ones and compete with them on the same topics,
 // like forum posts and projects of a large installation; the rest are runs of synthetic German-looking words drawn
 // with a Zipf distribution (other topics). Types are mostly forum and projects, the neighbour's Handlungsfelder are
@@ -85,7 +86,7 @@ const wordsOf = (text: string) =>
     .split(/\s+/)
     .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+]+$/gu, ""))
     .filter((w) => w.length >= 2 && WORDISH.test(w));
-const streams = corpus.map((d) => ({ title: wordsOf(d.title), text: wordsOf(`${d.summary ?? ""} ${d.headings ?? ""} ${d.body ?? ""}`), felder: d.handlungsfelder ?? [] }));
+const streams = corpus.map((d) => ({ text: wordsOf(`${d.summary ?? ""} ${d.headings ?? ""} ${d.body ?? ""}`), felder: d.handlungsfelder ?? [] }));
 const SYL = ["ba", "be", "bi", "bo", "ber", "da", "de", "di", "dor", "ga", "ge", "gu", "ha", "he", "hof", "ka", "ke", "ko", "la", "le", "li",
   "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to", "un", "ver",
   "wa", "we", "wi", "zu", "stein", "burg", "feld", "haus", "land", "werk", "zeit", "ung", "heit", "keit", "schaft", "lich", "isch"];
@@ -127,7 +128,7 @@ function generated(i: number): SearchDoc {
   let acc = 0;
   const typ = TYPES.find(([, p]) => (acc += p) > x)?.[0] ?? "forum";
   const nb = streams[Math.floor(rnd() * streams.length)];
-  const title = pick(nb.title, 3 + Math.floor(rnd() * 6));
+  const title = pick(nb.text, 3 + Math.floor(rnd() * 6));
   const bodyLen = typ === "forum" ? 40 + Math.floor(rnd() * 120) : 80 + Math.floor(rnd() * 200);
   return {
     id: `${typ}:gen-${i}`, typ, slug: `gen-${i}`, url: `/gen/${i}`, title: title[0].toUpperCase() + title.slice(1),
