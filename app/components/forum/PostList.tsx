@@ -56,7 +56,14 @@ export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, c
               <header className="forum-post-head">
                 <h2 id={titleId} className="forum-post-title">
                   <span className="forum-post-number">#{p.postNumber}</span> {p.authorName}
-                  {p.handle ? <span className="muted forum-handle"> @{p.handle}</span> : null}
+                  {p.handle ? (
+                    <>
+                      {" "}
+                      <Link className="muted forum-handle" to={`/mitglieder/${p.handle}`} aria-label={`Profil von ${p.authorName}`}>
+                        @{p.handle}
+                      </Link>
+                    </>
+                  ) : null}
                 </h2>
                 <p className="muted forum-post-meta">
                   <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
