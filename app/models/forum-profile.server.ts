@@ -7,7 +7,7 @@ import type { Executor } from "~/services/db.server";
 import { markdownToText } from "~/services/markdown.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { ROLES } from "~/utils/taxonomy";
-import { membersByHandle, postUrl } from "./forum.server";
+import { handleOf, membersByHandle, postUrl } from "./forum.server";
 
 export const PROFILE_POSTS = 10;
 
@@ -69,4 +69,34 @@ export function getMemberProfile(db: Executor, handle: string, viewer: Viewer): 
       };
     }),
   };
+}
+
+export const MENTION_SUGGESTIONS = 8;
+
+/**
+ * Members for the composer's @mention autocomplete: handle, name and city only, at most 8. `q` is what follows
+ * the "@" (folded like a handle: "Mü" finds "mueller-…"); handles that start with it come first, then those with
+ * a later word that starts with it. Deleted and disabled accounts are never offered.
+ */
+export function suggestMembers(db: Executor, q: string, limit = MENTION_SUGGESTIONS) {
+  const needle = handleOf(q.slice(0, 80));
+  const rows = db
+    .select({ name: users.name, cityName: cities.name })
+    .from(users)
+    .leftJoin(cities, eq(cities.id, users.cityId))
+    .where(and(isNull(users.deletedAt), isNull(users.disabledAt)))
+    .all();
+  const seen = new Set<string>();
+  const ranked: { handle: string; name: string; city: string | null; rank: number }[] = [];
+  for (const r of rows) {
+    const handle = handleOf(r.name);
+    if (!handle || seen.has(handle)) continue;
+    seen.add(handle);
+    const rank = !needle || handle.startsWith(needle) ? 0 : handle.includes(`-${needle}`) ? 1 : -1;
+    if (rank >= 0) ranked.push({ handle, name: r.name, city: r.cityName, rank });
+  }
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, "de"))
+    .slice(0, Math.min(limit, MENTION_SUGGESTIONS))
+    .map(({ handle, name, city }) => ({ handle, name, city }));
 }

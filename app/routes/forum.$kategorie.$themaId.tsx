@@ -528,6 +528,7 @@ export default function Thema() {
             draftButton
             autosaveTopicId={t.id}
             files
+            mentions
           />
         </section>
       ) : !d.signedIn ? (

@@ -114,7 +114,7 @@ export default function NeuesThema() {
       </p>
       <h1>Neues Thema in {category.name}</h1>
       <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld", dateien: "Dateien" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey} files>
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey} files mentions>
         <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? titel} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField

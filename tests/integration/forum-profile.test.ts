@@ -5,7 +5,7 @@ import { createTestDb, makeUser } from "../setup/db";
 import type { DB } from "../../db/client";
 import { forumPosts, users } from "../../db/schema/index";
 import { createPost, createTopic, ensureCategories, getCategory, handleOf, listPosts, setPostHidden, type Actor } from "~/models/forum.server";
-import { getMemberProfile } from "~/models/forum-profile.server";
+import { getMemberProfile, suggestMembers } from "~/models/forum-profile.server";
 
 let db: DB;
 let cleanup: () => void;
@@ -73,5 +73,25 @@ describe("Profil (/mitglieder/:handle)", () => {
     db.update(forumPosts).set({ cooked: "<p>Alt: <strong>@ion-profil</strong></p>" }).where(eq(forumPosts.postNumber, 2)).run();
     const posts = listPosts(db, topicId, 1, { showHidden: false }).posts;
     expect(posts[1].cooked).toBe('<p>Alt: <a class="mention" href="/mitglieder/ion-profil">@Ion Profil</a></p>');
+  });
+});
+
+describe("@mention autocomplete (suggestMembers)", () => {
+  it("offers handle, name and city only, prefix matches first, at most 8", async () => {
+    const hits = suggestMembers(db, "mi");
+    expect(hits[0]).toEqual({ handle: "mia-profil", name: "Mia Profil", city: "Dortmund" });
+    expect(Object.keys(hits[0]).sort()).toEqual(["city", "handle", "name"]);
+    // a later word matches too ("prof" → both profiles), folded like a handle
+    expect(suggestMembers(db, "Prof").map((h) => h.handle)).toEqual(["ion-profil", "mia-profil"]);
+    for (let i = 0; i < 10; i++) await actor("mitglied", "dortmund", `viele${i}@test.invalid`, `Viele Nummer ${i}`);
+    expect(suggestMembers(db, "").length).toBe(8);
+    expect(suggestMembers(db, "zzz")).toEqual([]);
+  });
+
+  it("never offers disabled or deleted accounts", () => {
+    db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, ion.id)).run();
+    expect(suggestMembers(db, "ion").map((h) => h.handle)).not.toContain("ion-profil");
+    db.update(users).set({ disabledAt: null }).where(eq(users.id, ion.id)).run();
+    expect(suggestMembers(db, "ion").map((h) => h.handle)).toContain("ion-profil");
   });
 });

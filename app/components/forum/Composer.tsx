@@ -5,6 +5,7 @@ import { IdempotencyField, useSubmittingKey } from "~/components/ui/IdempotencyF
 import type { FieldErrors } from "~/utils/forms";
 import { FileField, useFileDrop } from "~/components/dateien/FileField";
 import { DropContext } from "~/components/dateien/drop-context";
+import { useMentionSuggest } from "./MentionSuggest";
 
 export type Finding = { kind: string; label: string; excerpt: string };
 
@@ -45,6 +46,7 @@ export function Composer({
   draftButton,
   autosaveTopicId,
   files,
+  mentions,
 }: {
   children?: ReactNode;
   errors: FieldErrors | null;
@@ -62,7 +64,10 @@ export function Composer({
   autosaveTopicId?: number;
   /** accept attachments: a file input (multipart form, works without JS) plus drag and drop onto the form with JS */
   files?: boolean;
+  /** with JS: @mention autocomplete on the textarea (members from /api/forum/mitglieder) */
+  mentions?: boolean;
 }) {
+  const mention = useMentionSuggest({ enabled: !!mentions });
   const drop = useFileDrop();
   const busy = useSubmittingKey(idempotencyKey ?? "");
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -99,7 +104,10 @@ export function Composer({
         <input key={k} type="hidden" name={k} value={v} />
       ))}
       {children}
-      <TextArea name="raw" label={label} rows={8} required errors={errors} defaultValue={defaultValue} hint={COMPOSER_HINT} />
+      <div className="mention-field">
+        <TextArea name="raw" label={label} rows={8} required errors={errors} defaultValue={defaultValue} hint={COMPOSER_HINT} {...mention.fieldProps} />
+        {mention.popup}
+      </div>
       {files ? (
         <DropContext.Provider value={drop.context}>
           <FileField errors={errors} />
