@@ -220,6 +220,11 @@ export function cookPost(db: Executor, raw: string) {
   return { cooked: html, previews, mentioned };
 }
 
+/** The preview of a post: exactly the HTML a published post would store (same renderer and sanitizer). */
+export function previewHtml(db: Executor, raw: string): string {
+  return raw.trim() ? cookPost(db, raw).cooked : "";
+}
+
 function topicUrl(categorySlug: string, topicId: number) {
   return `/forum/${categorySlug}/${topicId}`;
 }

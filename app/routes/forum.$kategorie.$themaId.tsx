@@ -29,6 +29,7 @@ import {
   markRead,
   moveTopic,
   pageOfPost,
+  previewHtml,
   setPostHidden,
   setSubscription,
   setTopicLocked,
@@ -178,7 +179,17 @@ async function done(topic: Topic, message: string, hash = "", search = "") {
   return redirect(`/forum/${topic.category.slug}/${topic.id}${search}${hash}`, { headers: { "Set-Cookie": await flashHeader(message) } });
 }
 
-type ActionResult = { ok: false; title: string; errors: FieldErrors; values: Record<string, string>; intent: string; findings: { kind: string; label: string; excerpt: string }[] };
+type ActionResult = {
+  ok: false;
+  title: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  intent: string;
+  findings: { kind: string; label: string; excerpt: string }[];
+  /** "Vorschau" button: the rendered text, the text stays in the box */
+  preview?: string;
+  previewNote?: string;
+};
 const fail = (intent: string, errors: FieldErrors, form: FormData, status = 400, findings: ActionResult["findings"] = []) =>
   data({ ...failure(TITLE, errors, form), intent, findings } as ActionResult, { status });
 
@@ -222,6 +233,13 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
           saveDraft(db, user.id, topic.id, raw);
           const filesNote = upload.files.length ? " Dateien werden erst mit der Antwort gespeichert: bitte wählen Sie sie dann erneut aus." : "";
           return done(topic, `${raw.trim() ? "Ihr Entwurf ist gespeichert." : "Der Entwurf ist gelöscht."}${filesNote}`, "#antworten");
+        }
+        if (form.get("vorschau") === "1") {
+          // "Vorschau" (works without JS): render as a published post would be, publish nothing, keep the text
+          const raw = String(form.get("raw") ?? "");
+          if (raw.length > LIMITS.post) return fail(intent, { raw: tooLong(LIMITS.post) }, form);
+          const previewNote = upload.files.length ? "Dateien werden erst mit der Antwort gespeichert: bitte wählen Sie sie dann erneut aus." : undefined;
+          return data({ ...failure(TITLE, {}, form), intent, findings: [], preview: previewHtml(db, raw), previewNote } as ActionResult);
         }
         // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
         const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
@@ -529,6 +547,8 @@ export default function Thema() {
             autosaveTopicId={t.id}
             files
             mentions
+            preview={a && !a.ok && a.intent === "reply" ? a.preview ?? null : null}
+            previewNote={a && !a.ok && a.intent === "reply" ? a.previewNote : undefined}
           />
         </section>
       ) : !d.signedIn ? (
