@@ -7,6 +7,7 @@ import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { deleteDraft, getDraft, saveDraft } from "~/models/forum-drafts.server";
+import { bookmarkedPostIds, setBookmark } from "~/models/forum-bookmarks.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { attachToPost, discardPrepared, listAttachmentViews, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
 import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
@@ -128,6 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     cityNames: Object.fromEntries(cities.map((c) => [c.slug, c.name])),
     posts: list.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), authorId: undefined, attachments: files.get(String(p.id)) ?? [] })),
+    bookmarkedIds: user ? [...bookmarkedPostIds(db, user.id, list.posts.filter((p) => !p.deleted && (!p.hidden || isMod)).map((p) => p.id))] : null,
     editableIds: user ? list.posts.filter((p) => can(viewer, "forum.editPost", { ownerId: p.authorId })).map((p) => p.id) : [],
     page: list.page,
     pages: list.pages,
@@ -286,6 +288,13 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
         flagPost(db, post.id, reason, user);
         kickMailDelivery(db);
         return done(topic, "Danke. Die Moderation prüft den gemeldeten Beitrag.");
+      }
+      case "bookmark": {
+        const post = getPostById(db, Number(form.get("postId")));
+        if (!post || post.topicId !== topic.id || post.deletedAt || (post.hiddenAt && !can(viewer, "forum.moderate"))) throw new Response("Beitrag nicht gefunden", { status: 404 });
+        const on = setBookmark(db, user.id, post.id, form.get("an") === "1");
+        if (form.get("js") === "1") return data({ ok: true as const, bookmarked: on });
+        return done(topic, on ? `Lesezeichen für Beitrag ${post.postNumber} gesetzt.` : `Lesezeichen für Beitrag ${post.postNumber} entfernt.`, `#beitrag-${post.postNumber}`, `?beitrag=${post.postNumber}`);
       }
       case "subscribe": {
         const level = String(form.get("level"));
@@ -525,6 +534,7 @@ export default function Thema() {
         acceptedPostNumber={t.accepted}
         editableIds={d.editableIds}
         arrivalNumber={d.arrivalNumber}
+        bookmarkedIds={d.bookmarkedIds}
       />
       <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (unten)" />
 
