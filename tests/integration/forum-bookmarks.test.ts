@@ -8,6 +8,8 @@ import { createPost, createTopic, ensureCategories, getCategory, setPostHidden, 
 import { bookmarkedPostIds, listBookmarks, setBookmark } from "~/models/forum-bookmarks.server";
 import { deleteAccount, exportUserData } from "~/models/dsgvo.server";
 import { PRIVATE_TABLES } from "../../db/data-version";
+import { listMyForumSubscriptions } from "~/models/forum-abos.server";
+import { setSubscription } from "~/models/forum.server";
 
 let db: DB;
 let cleanup: () => void;
@@ -65,5 +67,24 @@ describe("Lesezeichen", () => {
     expect(exported.lesezeichen.map((b) => b.postNumber).sort()).toEqual([1, 2]);
     deleteAccount(db, mia.id);
     expect(db.select().from(forumBookmarks).where(eq(forumBookmarks.userId, mia.id)).all()).toEqual([]);
+  });
+});
+
+describe("Meine Abos (listMyForumSubscriptions)", () => {
+  it("lists topic and category settings with links, and follows changes made there", () => {
+    const topicId = db.select().from(forumPosts).where(eq(forumPosts.id, postIds[0])).get()!.topicId;
+    const clearing = getCategory(db, "clearingstelle", ion)!;
+    // ion started the topic: watched automatically
+    let subs = listMyForumSubscriptions(db, ion.id, ion);
+    expect(subs.topics.find((t) => t.topicId === topicId)).toMatchObject({ title: "Impfungen in Erstaufnahmen", url: `/forum/gesundheit/${topicId}`, level: "watch" });
+    setSubscription(db, ion.id, { topicId }, "mute");
+    setSubscription(db, ion.id, { categoryId: clearing.id }, "follow");
+    subs = listMyForumSubscriptions(db, ion.id, ion);
+    expect(subs.topics.find((t) => t.topicId === topicId)?.level).toBe("mute");
+    expect(subs.categories).toEqual([{ categoryId: clearing.id, name: "Clearingstelle", url: "/forum/clearingstelle", level: "follow" }]);
+    setSubscription(db, ion.id, { topicId }, "none");
+    expect(listMyForumSubscriptions(db, ion.id, ion).topics.some((t) => t.topicId === topicId)).toBe(false);
+    // nobody else's settings
+    expect(listMyForumSubscriptions(db, mod.id, mod)).toEqual({ topics: [], categories: [] });
   });
 });
