@@ -53,6 +53,9 @@ export function getMemberProfile(db: Executor, handle: string, viewer: Viewer): 
     .orderBy(desc(forumPosts.createdAt), desc(forumPosts.id))
     .limit(PROFILE_POSTS)
     .all();
+  // A guest sees a member's name only where it is already public (as the author of a public post): a profile
+  // without one would tell anybody who is a member.
+  if (!viewer && rows.length === 0) return null;
   return {
     handle,
     name: u.name,

@@ -19,7 +19,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: p.name,
     cityName: p.cityName,
     roleLabel: p.roleLabel,
-    signedIn: !!viewer,
     posts: p.posts.map((x) => ({ ...x, createdAt: x.createdAt.toISOString() })),
   };
 }
@@ -40,7 +39,7 @@ export default function Mitglied() {
       </dl>
       <h2>Neueste Beiträge</h2>
       {d.posts.length === 0 ? (
-        <p>{d.signedIn ? "Noch keine Beiträge." : "Noch keine öffentlichen Beiträge. Angemeldete Mitglieder sehen auch Beiträge in internen Kategorien."}</p>
+        <p>Noch keine Beiträge.</p>
       ) : (
         <ol className="member-posts">
           {d.posts.map((x) => (

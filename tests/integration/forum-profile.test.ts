@@ -54,6 +54,12 @@ describe("Profil (/mitglieder/:handle)", () => {
     expect(JSON.stringify(member)).not.toContain("ausgeblendet");
   });
 
+  it("answers null (404) to a guest for a member without public posts: membership is not public", () => {
+    expect(getMemberProfile(db, "moni-moderation", ion)).not.toBeNull();
+    expect(getMemberProfile(db, "moni-moderation", null)).toBeNull();
+    expect(getMemberProfile(db, "mia-profil", null)).not.toBeNull();
+  });
+
   it("answers null (404) for unknown or deleted members and malformed handles", () => {
     expect(getMemberProfile(db, "niemand-hier", ion)).toBeNull();
     expect(getMemberProfile(db, "../etc", ion)).toBeNull();
