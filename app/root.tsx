@@ -185,6 +185,7 @@ function AccountLinks({ idSuffix }: { idSuffix: string }) {
           </span>
         ) : null}
       </Link>
+      <Link to="/konto/abos" className="account-abos">Abos und Lesezeichen</Link>
       <Link to="/konto" className="account-name">
         <span className="visually-hidden">Angemeldet als </span>
         {user.name}

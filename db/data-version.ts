@@ -19,6 +19,7 @@ export const PRIVATE_TABLES = new Set([
   "csp_reports",
   "daily_job_runs",
   "forum_drafts",
+  "forum_bookmarks",
   "forum_flags",
   "forum_subscriptions",
   "forum_topic_reads",

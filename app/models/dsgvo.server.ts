@@ -35,6 +35,7 @@ import { forumDrafts, forumSubscriptions } from "../../db/schema/index";
 import { deleteAboData, exportAboData } from "./abo.server";
 import { anonymiseRatings, exportRatings } from "./rating.server";
 import { anonymiseInterest, exportInterest } from "./project-exchange.server";
+import { deleteBookmarks, exportBookmarks } from "./forum-bookmarks.server";
 
 export function exportUserData(db: DB, userId: string) {
   const u = db
@@ -142,6 +143,8 @@ export function exportUserData(db: DB, userId: string) {
       .innerJoin(forumTopics, eq(forumTopics.id, forumDrafts.topicId))
       .where(eq(forumDrafts.userId, userId))
       .all(),
+    // forum bookmarks (issue 16)
+    lesezeichen: exportBookmarks(db, userId),
   };
 }
 
@@ -173,6 +176,7 @@ export function deleteAccount(db: DB, userId: string): { mailFiles: number } {
       tx.delete(forumTopicReads).where(eq(forumTopicReads.userId, userId)).run();
       deleteAboData(tx, userId);
       tx.delete(forumDrafts).where(eq(forumDrafts.userId, userId)).run();
+      deleteBookmarks(tx, userId); // forum bookmarks (issue 16)
       tx.update(topicConcerns).set({ userId: null }).where(eq(topicConcerns.userId, userId)).run();
       anonymiseRatings(tx, userId);
       anonymiseInterest(tx, userId);

@@ -19,7 +19,7 @@ import {
   type SubscriptionLevel,
 } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
-import { markdownToText, renderMarkdown } from "~/services/markdown.server";
+import { legacyMentionLinks, markdownToText, MENTION_PATTERN, renderMarkdown } from "~/services/markdown.server";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "~/services/search/documents.server";
 import { syncAttachmentDocs } from "~/models/attachment.server";
 import { audit } from "~/services/audit.server";
@@ -148,7 +148,30 @@ export function handleOf(name: string): string {
   return slugify(name);
 }
 
-const MENTION = /(^|[\s(>])@([a-z0-9][a-z0-9-]{1,80}[a-z0-9])/g;
+const MENTION = MENTION_PATTERN;
+
+/** URL of a member's profile page (the target of a mention link). */
+export function profileUrl(handle: string) {
+  return `/mitglieder/${handle}`;
+}
+
+/**
+ * Members by mention handle (not deleted). Handles are slugs of display names, so two equal names share one
+ * handle: the later account wins, as it always did for mention notifications.
+ */
+export function membersByHandle(db: Executor) {
+  const rows = db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deletedAt)).orderBy(asc(users.createdAt), asc(users.id)).all();
+  return new Map(rows.map((u) => [handleOf(u.name), u]));
+}
+
+function mentionResolver(db: Executor) {
+  let map: ReturnType<typeof membersByHandle> | null = null;
+  return (handle: string) => {
+    map ??= membersByHandle(db);
+    const u = map.get(handle);
+    return u ? { url: profileUrl(handle), name: u.name } : null;
+  };
+}
 const CONTENT_LINK = /(?:https?:\/\/[^\s/)]+)?\/(wissen|foerderung)\/([a-z0-9]+(?:-[a-z0-9]+)*)/g;
 const WIKI = /\[\[([a-z0-9]+(?:-[a-z0-9]+)*)(?:\|[^\]\n]{1,200})?\]\]/g;
 
@@ -167,23 +190,18 @@ export function cookPost(db: Executor, raw: string) {
   const mentionHandles = new Set<string>();
   for (const m of raw.matchAll(MENTION)) mentionHandles.add(m[2]);
   const mentioned: string[] = [];
-  let text = raw;
-  if (mentionHandles.size > 0) {
-    const candidates = db.select({ id: users.id, name: users.name }).from(users).where(isNull(users.deletedAt)).all();
-    const byHandle = new Map(candidates.map((u) => [handleOf(u.name), u.id]));
-    const known = new Set<string>();
-    for (const h of mentionHandles) {
-      const id = byHandle.get(h);
-      if (id) {
-        mentioned.push(id);
-        known.add(h);
-      }
-    }
-    text = raw.replace(MENTION, (all, pre: string, h: string) => (known.has(h) ? `${pre}**@${h}**` : all));
+  const byHandle = mentionHandles.size > 0 ? membersByHandle(db) : new Map<string, { id: string; name: string }>();
+  for (const h of mentionHandles) {
+    const u = byHandle.get(h);
+    if (u) mentioned.push(u.id);
   }
-  const { html } = renderMarkdown(text, {
+  const { html } = renderMarkdown(raw, {
     headingAnchors: false,
     minHeadingDepth: 3,
+    resolveMention: (h) => {
+      const u = byHandle.get(h);
+      return u ? { url: profileUrl(h), name: u.name } : null;
+    },
     resolveWikiLink: (slug) => {
       const d = contentDoc(db, slug);
       return d ? { url: d.url, title: d.title } : null;
@@ -200,6 +218,11 @@ export function cookPost(db: Executor, raw: string) {
   for (const m of raw.matchAll(CONTENT_LINK)) push(contentDoc(db, m[2], m[1] as "wissen" | "foerderung"));
   for (const m of raw.matchAll(WIKI)) push(contentDoc(db, m[1]));
   return { cooked: html, previews, mentioned };
+}
+
+/** The preview of a post: exactly the HTML a published post would store (same renderer and sanitizer). */
+export function previewHtml(db: Executor, raw: string): string {
+  return raw.trim() ? cookPost(db, raw).cooked : "";
 }
 
 function topicUrl(categorySlug: string, topicId: number) {
@@ -439,6 +462,7 @@ export function listPosts(db: Executor, topicId: number, page: number, opts: { s
     .limit(POSTS_PER_PAGE)
     .offset((p - 1) * POSTS_PER_PAGE)
     .all();
+  const resolve = mentionResolver(db);
   return {
     page: p,
     pages,
@@ -452,7 +476,7 @@ export function listPosts(db: Executor, topicId: number, page: number, opts: { s
         authorId: r.authorId,
         authorName: name,
         handle: name === FORMER_MEMBER ? null : handleOf(name),
-        cooked: gone ? "" : r.cooked,
+        cooked: gone ? "" : legacyMentionLinks(r.cooked, resolve),
         previews: gone ? [] : r.previews,
         replyTo: r.replyTo,
         edited: r.version > 1,

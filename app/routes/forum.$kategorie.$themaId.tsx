@@ -7,6 +7,7 @@ import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { deleteDraft, getDraft, saveDraft } from "~/models/forum-drafts.server";
+import { bookmarkedPostIds, setBookmark } from "~/models/forum-bookmarks.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { attachToPost, discardPrepared, listAttachmentViews, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
 import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
@@ -29,6 +30,7 @@ import {
   markRead,
   moveTopic,
   pageOfPost,
+  previewHtml,
   setPostHidden,
   setSubscription,
   setTopicLocked,
@@ -127,6 +129,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     cityNames: Object.fromEntries(cities.map((c) => [c.slug, c.name])),
     posts: list.posts.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), authorId: undefined, attachments: files.get(String(p.id)) ?? [] })),
+    bookmarkedIds: user ? [...bookmarkedPostIds(db, user.id, list.posts.filter((p) => !p.deleted && (!p.hidden || isMod)).map((p) => p.id))] : null,
     editableIds: user ? list.posts.filter((p) => can(viewer, "forum.editPost", { ownerId: p.authorId })).map((p) => p.id) : [],
     page: list.page,
     pages: list.pages,
@@ -178,7 +181,17 @@ async function done(topic: Topic, message: string, hash = "", search = "") {
   return redirect(`/forum/${topic.category.slug}/${topic.id}${search}${hash}`, { headers: { "Set-Cookie": await flashHeader(message) } });
 }
 
-type ActionResult = { ok: false; title: string; errors: FieldErrors; values: Record<string, string>; intent: string; findings: { kind: string; label: string; excerpt: string }[] };
+type ActionResult = {
+  ok: false;
+  title: string;
+  errors: FieldErrors;
+  values: Record<string, string>;
+  intent: string;
+  findings: { kind: string; label: string; excerpt: string }[];
+  /** "Vorschau" button: the rendered text, the text stays in the box */
+  preview?: string;
+  previewNote?: string;
+};
 const fail = (intent: string, errors: FieldErrors, form: FormData, status = 400, findings: ActionResult["findings"] = []) =>
   data({ ...failure(TITLE, errors, form), intent, findings } as ActionResult, { status });
 
@@ -222,6 +235,13 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
           saveDraft(db, user.id, topic.id, raw);
           const filesNote = upload.files.length ? " Dateien werden erst mit der Antwort gespeichert: bitte wählen Sie sie dann erneut aus." : "";
           return done(topic, `${raw.trim() ? "Ihr Entwurf ist gespeichert." : "Der Entwurf ist gelöscht."}${filesNote}`, "#antworten");
+        }
+        if (form.get("vorschau") === "1") {
+          // "Vorschau" (works without JS): render as a published post would be, publish nothing, keep the text
+          const raw = String(form.get("raw") ?? "");
+          if (raw.length > LIMITS.post) return fail(intent, { raw: tooLong(LIMITS.post) }, form);
+          const previewNote = upload.files.length ? "Dateien werden erst mit der Antwort gespeichert: bitte wählen Sie sie dann erneut aus." : undefined;
+          return data({ ...failure(TITLE, {}, form), intent, findings: [], preview: previewHtml(db, raw), previewNote } as ActionResult);
         }
         // one submit, one post: a repeated POST of the same form (double click, resend) gets the first redirect
         const once = { userId: user.id, route: `forum.reply:${topic.id}`, key: readIdempotencyKey(form) };
@@ -268,6 +288,13 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
         flagPost(db, post.id, reason, user);
         kickMailDelivery(db);
         return done(topic, "Danke. Die Moderation prüft den gemeldeten Beitrag.");
+      }
+      case "bookmark": {
+        const post = getPostById(db, Number(form.get("postId")));
+        if (!post || post.topicId !== topic.id || post.deletedAt || (post.hiddenAt && !can(viewer, "forum.moderate"))) throw new Response("Beitrag nicht gefunden", { status: 404 });
+        const on = setBookmark(db, user.id, post.id, form.get("an") === "1");
+        if (form.get("js") === "1") return data({ ok: true as const, bookmarked: on });
+        return done(topic, on ? `Lesezeichen für Beitrag ${post.postNumber} gesetzt.` : `Lesezeichen für Beitrag ${post.postNumber} entfernt.`, `#beitrag-${post.postNumber}`, `?beitrag=${post.postNumber}`);
       }
       case "subscribe": {
         const level = String(form.get("level"));
@@ -507,6 +534,7 @@ export default function Thema() {
         acceptedPostNumber={t.accepted}
         editableIds={d.editableIds}
         arrivalNumber={d.arrivalNumber}
+        bookmarkedIds={d.bookmarkedIds}
       />
       <Pager page={d.page} pages={d.pages} href={(p) => `${base}${p > 1 ? `?seite=${p}` : ""}`} label="Seiten des Themas (unten)" />
 
@@ -528,6 +556,9 @@ export default function Thema() {
             draftButton
             autosaveTopicId={t.id}
             files
+            mentions
+            preview={a && !a.ok && a.intent === "reply" ? a.preview ?? null : null}
+            previewNote={a && !a.ok && a.intent === "reply" ? a.previewNote : undefined}
           />
         </section>
       ) : !d.signedIn ? (

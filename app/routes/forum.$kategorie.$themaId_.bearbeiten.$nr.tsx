@@ -66,7 +66,7 @@ export default function BeitragBearbeiten() {
       </p>
       <h1>Beitrag {post.postNumber} bearbeiten</h1>
       <ErrorSummary errors={errors} labels={{ raw: "Beitrag" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={a && !a.ok ? a.values.raw ?? post.raw : post.raw} submitLabel="Änderung speichern" intent="edit" label="Beitrag" />
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={a && !a.ok ? a.values.raw ?? post.raw : post.raw} submitLabel="Änderung speichern" intent="edit" label="Beitrag" mentions />
       <h2>Beitrag löschen</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="delete" />

@@ -8,9 +8,10 @@ import { can } from "~/services/permissions";
 import { getCategory, getSubscription, listTopics, setSubscription } from "~/models/forum.server";
 import { listCities } from "~/models/city.server";
 import { titleMeta } from "~/utils/meta";
-import { formatDateTime, formatNumber } from "~/utils/format";
+import { formatNumber } from "~/utils/format";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
-import { Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
+import { Pager, SUB_LABELS } from "~/components/forum/TopicMeta";
+import { TopicStatusLine } from "~/components/forum/TopicStatusLine";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Forum: ${data.category.name}` : "Forum");
@@ -138,20 +139,8 @@ export default function Kategorie() {
             <li key={t.id} className="forum-topic-item">
               <h3>
                 <Link to={`/forum/${d.category.slug}/${t.id}`}>{t.title}</Link>
-                {t.locked ? <span className="badge"> gesperrt</span> : null}
               </h3>
-              <TopicMeta handlungsfelder={t.handlungsfelder} staedte={t.staedte} status={t.status} cityNames={cityNames} accepted={t.accepted} />
-              <p className="muted">
-                von {t.authorName} · {formatNumber(t.postCount)} {t.postCount === 1 ? "Beitrag" : "Beiträge"} · letzte Aktivität {formatDateTime(t.lastPostAt)}
-                {t.isNew ? " · neu für Sie" : null}
-              </p>
-              {t.unread ? (
-                <p>
-                  <a href={`/forum/${d.category.slug}/${t.id}?beitrag=${t.firstUnread}#beitrag-${t.firstUnread}`}>
-                    {t.unread} ungelesen – zum ersten ungelesenen Beitrag<span className="visually-hidden"> in „{t.title}“</span>
-                  </a>
-                </p>
-              ) : null}
+              <TopicStatusLine t={{ ...t, url: `/forum/${d.category.slug}/${t.id}` }} cityNames={cityNames} />
             </li>
           ))}
         </ul>

@@ -7,7 +7,7 @@ import { getDb } from "~/services/db.server";
 import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
-import { createTopic, getCategory } from "~/models/forum.server";
+import { createTopic, getCategory, previewHtml } from "~/models/forum.server";
 import { attachToPost, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
 import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
@@ -16,7 +16,7 @@ import { Composer } from "~/components/forum/Composer";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
 import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
-import { body, failure, LIMITS, line, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, line, parseForm, tooLong } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, keysOf } from "~/utils/taxonomy";
 
@@ -71,6 +71,13 @@ async function createWithFiles(upload: UploadForm, user: Awaited<ReturnType<type
   const flash = { headers: { "Set-Cookie": await flashHeader("Ihr Thema ist veröffentlicht.") } };
   // one submit, one topic: a repeated POST of the same form gets the first redirect
   const once = { userId: user.id, route: `forum.topic:${category.slug}`, key: readIdempotencyKey(form) };
+  if (form.get("vorschau") === "1") {
+    // "Vorschau" (works without JS): the text rendered as a published post, nothing stored, the form keeps its values
+    const raw = String(form.get("raw") ?? "");
+    if (raw.length > LIMITS.post) return data({ ...failure(TITLE, { raw: tooLong(LIMITS.post) }, form), findings: [] }, { status: 400 });
+    const previewNote = upload.files.length ? "Dateien werden erst mit dem Thema gespeichert: bitte wählen Sie sie dann erneut aus." : undefined;
+    return data({ ...failure(TITLE, {}, form), findings: [], preview: previewHtml(getDb(), raw) as string, previewNote: previewNote as string | undefined });
+  }
   const first = findIdempotentResult(getDb(), once);
   if (first) return redirect(first, flash);
   const parsed = parseForm(form, schema, TITLE);
@@ -114,7 +121,7 @@ export default function NeuesThema() {
       </p>
       <h1>Neues Thema in {category.name}</h1>
       <ErrorSummary errors={errors} labels={{ title: "Titel", raw: "Ihr Beitrag", feld: "Handlungsfeld", dateien: "Dateien" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey} files>
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={values.raw ?? ""} submitLabel="Thema veröffentlichen" intent="topic" label="Ihre Frage" idempotencyKey={idempotencyKey} files mentions preview={a && "preview" in a ? (a.preview as string) : null} previewNote={a && "previewNote" in a ? (a.previewNote as string | undefined) : undefined}>
         <TextField name="title" label="Titel" required maxLength={160} errors={errors} defaultValue={values.title ?? titel} hint="Eine kurze Frage, z. B. „Wie melden andere Städte Kinder ohne Meldebescheinigung in der Schule an?“" />
         {!category.handlungsfeld ? (
           <SelectField

@@ -4,8 +4,8 @@ import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { ensureCategories, listAllCategories, listCategories, listTopics } from "~/models/forum.server";
 import { titleMeta } from "~/utils/meta";
-import { formatDateTime, formatNumber } from "~/utils/format";
-import { StatusBadge } from "~/components/forum/TopicMeta";
+import { formatNumber } from "~/utils/format";
+import { TopicStatusLine } from "~/components/forum/TopicStatusLine";
 
 export const meta: MetaFunction = () => titleMeta("Forum", "Fachforum der Städte: Fragen stellen, Antworten aus anderen Städten, Clearingstelle.");
 
@@ -29,8 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: t.clearingStatus,
     lastPostAt: t.lastPostAt.toISOString(),
     postCount: t.postCount,
+    accepted: t.accepted != null,
+    locked: !!t.locked,
     unread: t.unread,
     isNew: t.isNew,
+    firstUnread: t.unread && t.lastRead != null ? t.lastRead + 1 : null,
   }));
   return { categories, latest, signedIn: !!viewer };
 }
@@ -72,11 +75,8 @@ export default function ForumIndex() {
         <ul className="forum-topic-list">
           {latest.map((t) => (
             <li key={t.id}>
-              <Link to={`/forum/${t.categorySlug}/${t.id}`}>{t.title}</Link> <StatusBadge status={t.status} />{" "}
-              <span className="muted">
-                in {t.categoryName} · {formatNumber(t.postCount)} Beiträge · {formatDateTime(t.lastPostAt)}
-                {t.isNew ? " · neu" : t.unread ? ` · ${t.unread} ungelesen` : ""}
-              </span>
+              <Link to={`/forum/${t.categorySlug}/${t.id}`}>{t.title}</Link>
+              <TopicStatusLine t={{ ...t, url: `/forum/${t.categorySlug}/${t.id}` }} />
             </li>
           ))}
         </ul>

@@ -120,6 +120,9 @@ export default function Konto() {
           Benachrichtigungen aus dem Forum sehen Sie immer unter <a href="/benachrichtigungen">Benachrichtigungen</a>. Per E-Mail bekommen Sie sie:
         </p>
         <p>Gefolgte Suchen (Förderung) und ihre Feed-Links: <a href="/konto/suchabos">Meine Suchabos</a>.</p>
+        <p>
+          Beobachtete Themen, Kategorien, gefolgte Suchen und Lesezeichen an einem Ort: <a href="/konto/abos">Meine Abos und Lesezeichen</a>.
+        </p>
         <Form method="post">
           <input type="hidden" name="intent" value="email-pref" />
           <fieldset>

@@ -16,6 +16,11 @@ export type RenderOptions = {
   minHeadingDepth?: number;
   /** Add ids and anchor links to headings (articles); off for forum posts. */
   headingAnchors?: boolean;
+  /**
+   * Resolves `@handle` (forum posts): a known member becomes `<a class="mention" href="…">@Name</a>`, an unknown
+   * handle stays plain text. Without it, `@…` is never touched (articles).
+   */
+  resolveMention?: (handle: string) => { url: string; name: string } | null;
 };
 
 const RESERVED_IDS = new Set(["inhalt", "fehler-titel", "kopf-suche", "inhaltsverzeichnis"]);
@@ -62,9 +67,10 @@ export function sanitize(html: string): string {
 /**
  * Version of the Markdown → HTML rules. Bump it whenever the output for the same `raw` changes, so stored
  * `cooked` values of an older version can be re-rendered (Discourse's BAKED_VERSION). 2: text hygiene, nesting
- * limit, wiki links as placeholders instead of a marked extension.
+ * limit, wiki links as placeholders instead of a marked extension. 3: mentions as links to the profile page
+ * (`resolveMention`); posts cooked before show `<strong>@handle</strong>`, upgraded on read (`legacyMentionLinks`).
  */
-export const COOK_VERSION = 2;
+export const COOK_VERSION = 3;
 
 /** Blockquotes and lists deeper than this are flattened: the extra markers are dropped, the text stays. */
 export const MAX_NESTING = 20;
@@ -79,6 +85,9 @@ const PH_OPEN = "\uFDD0";
 const PH_CLOSE = "\uFDD1";
 const PLACEHOLDER = /\uFDD0(\d{1,7})\uFDD1/g;
 const NONCHARS = /[\uFDD0\uFDD1]/g;
+
+/** `@handle` after a start, space, "(" or ">" – the same rule as the forum's mention notifications. */
+export const MENTION_PATTERN = /(^|[\s(>])@([a-z0-9][a-z0-9-]{1,80}[a-z0-9])/g;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
@@ -159,13 +168,23 @@ export function renderMarkdown(input: string, options: RenderOptions = {}): Rend
   const resolve = options.resolveWikiLink ?? ((slug: string) => ({ url: `/wissen/${slug}`, title: slug }));
 
   const clean = cleanText(input).replace(NONCHARS, "");
-  const links: { raw: string; slug: string; label?: string }[] = [];
-  const raw = limitNesting(clean).replace(WIKI_LINK, (m: string, slug: string, label?: string) => {
+  const links: { raw: string; slug: string; label?: string; mention?: { url: string; name: string } }[] = [];
+  let raw = limitNesting(clean).replace(WIKI_LINK, (m: string, slug: string, label?: string) => {
     links.push({ raw: m, slug, label });
     return `${PH_OPEN}${links.length - 1}${PH_CLOSE}`;
   });
+  const resolveMention = options.resolveMention;
+  if (resolveMention) {
+    raw = raw.replace(MENTION_PATTERN, (m: string, pre: string, handle: string) => {
+      const target = resolveMention(handle);
+      if (!target) return m;
+      links.push({ raw: `@${handle}`, slug: handle, label: `@${target.name}`, mention: target });
+      return `${pre}${PH_OPEN}${links.length - 1}${PH_CLOSE}`;
+    });
+  }
   const linkHtml = (i: number) => {
     const t = links[i];
+    if (t.mention) return `<a class="mention" href="${escapeHtml(t.mention.url)}">${escapeHtml(t.label ?? t.raw)}</a>`;
     wikiLinks.push(t.slug);
     const target = resolve(t.slug);
     if (!target) {
@@ -219,6 +238,18 @@ export function renderMarkdown(input: string, options: RenderOptions = {}): Rend
   }
   if (links.length) html = html.replace(PLACEHOLDER, (_m, i: string) => escapeHtml(links[Number(i)].raw));
   return { html: sanitize(html), headings, wikiLinks: [...new Set(wikiLinks)], missingLinks: [...new Set(missingLinks)] };
+}
+
+/**
+ * Posts cooked before COOK_VERSION 3 show a known mention as `<strong>@handle</strong>`. On read, those become the
+ * same link a fresh rendering gives (`resolve` as for `resolveMention`); unknown handles stay as they are.
+ */
+export function legacyMentionLinks(html: string, resolve: (handle: string) => { url: string; name: string } | null): string {
+  if (!html.includes("<strong>@")) return html;
+  return html.replace(/<strong>@([a-z0-9][a-z0-9-]{1,80}[a-z0-9])<\/strong>/g, (m, handle: string) => {
+    const t = resolve(handle);
+    return t ? `<a class="mention" href="${escapeHtml(t.url)}">@${escapeHtml(t.name)}</a>` : m;
+  });
 }
 
 /** Words of a wiki slug when its title is unknown: "glossar-problemimmobilie" → "problemimmobilie". */

@@ -188,3 +188,14 @@ export const moderationNotes = sqliteTable(
   },
   (t) => [index("moderation_notes_topic_idx").on(t.topicId)],
 );
+
+/** Bookmarks on posts ("Lesezeichen"): personal data (DSGVO export and erasure), private for the page cache. */
+export const forumBookmarks = sqliteTable(
+  "forum_bookmarks",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    postId: integer("post_id").notNull().references(() => forumPosts.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.postId] }), index("forum_bookmarks_user_idx").on(t.userId, t.createdAt)],
+);

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { formatDateTime } from "~/utils/format";
 import { AttachmentList, type AttachmentView } from "~/components/dateien/AttachmentList";
 import { FLAG_REASONS } from "~/utils/flag-reasons";
+import { BookmarkToggle } from "./BookmarkToggle";
 
 export type PostView = {
   id: number;
@@ -32,10 +33,12 @@ type Props = {
   editableIds: number[];
   /** number of the post the visitor was sent to (`?beitrag=N`, e.g. right after replying): it gets focus and a brief highlight */
   arrivalNumber?: number | null;
+  /** signed in: a bookmark toggle per post; ids of the posts bookmarked now */
+  bookmarkedIds?: number[] | null;
 };
 
 /** The posts of one topic page. Cooked HTML is the stored, sanitized rendering of the post's Markdown. */
-export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds, arrivalNumber }: Props) {
+export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, canModerate, acceptedPostNumber, editableIds, arrivalNumber, bookmarkedIds }: Props) {
   const pageParam = page > 1 ? `seite=${page}&` : "";
   return (
     <ol className="forum-posts">
@@ -56,7 +59,14 @@ export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, c
               <header className="forum-post-head">
                 <h2 id={titleId} className="forum-post-title">
                   <span className="forum-post-number">#{p.postNumber}</span> {p.authorName}
-                  {p.handle ? <span className="muted forum-handle"> @{p.handle}</span> : null}
+                  {p.handle ? (
+                    <>
+                      {" "}
+                      <Link className="muted forum-handle" to={`/mitglieder/${p.handle}`} aria-label={`Profil von ${p.authorName}`}>
+                        @{p.handle}
+                      </Link>
+                    </>
+                  ) : null}
                 </h2>
                 <p className="muted forum-post-meta">
                   <time dateTime={p.createdAt}>{formatDateTime(p.createdAt)}</time>
@@ -91,6 +101,7 @@ export function PostList({ posts, baseUrl, page, canReply, canFlag, canAccept, c
               ) : null}
               {!gone ? (
                 <div className="forum-post-actions">
+                  {bookmarkedIds ? <BookmarkToggle postId={p.id} postNumber={p.postNumber} bookmarked={bookmarkedIds.includes(p.id)} /> : null}
                   {canReply ? (
                     <>
                       <a href={`${baseUrl}?${pageParam}antwort=${p.postNumber}#antworten`} aria-label={`Auf Beitrag ${p.postNumber} antworten`}>

@@ -1,0 +1,21 @@
+// GET /api/forum/mitglieder?q=mi – suggestions for the composer's @mention autocomplete (with JS; without JS the
+// author types the handle). Signed-in members only, rate-limited, at most 8 entries of { handle, name, city } –
+// never an e-mail address or id.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getUser } from "~/services/auth.server";
+import { getDb } from "~/services/db.server";
+import { suggestMembers } from "~/models/forum-profile.server";
+import { limiter, retryAfter } from "~/services/rate-limit.server";
+
+const lookups = limiter("forum.mitglieder", 120, 60_000);
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers } });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
+  const wait = lookups.hit(user.id);
+  if (wait > 0) return json({ error: "Zu viele Anfragen. Bitte warten Sie einen Moment." }, 429, retryAfter(wait));
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 80);
+  return json({ members: suggestMembers(getDb(), q) });
+}
