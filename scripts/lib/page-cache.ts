@@ -103,20 +103,20 @@ export function buildEntry(status: number, headers: [string, string][], html: st
     common.push(k, v);
   };
   for (const [k, v] of Object.entries(security)) add(k, k === "Content-Security-Policy" ? hashPolicy(v, scripts.hashes) : v);
-  let vary = "Accept-Encoding";
+  // Cookie: a shared proxy must not hand the guest page to a signed-in browser (it gets its own, uncached render).
+  const vary = new Set(["Cookie", "Accept-Encoding"]);
   for (const [k, v] of headers) {
     const l = k.toLowerCase();
     if (["content-length", "content-encoding", "cache-control", "etag", "x-cache", "connection", "keep-alive", "transfer-encoding", "date"].includes(l) || seen.has(l)) continue;
     if (l === "vary") {
-      if (!/accept-encoding/i.test(v)) vary = `${v}, Accept-Encoding`;
-      else vary = v;
+      for (const name of v.split(",")) if (name.trim() && ![...vary].some((x) => x.toLowerCase() === name.trim().toLowerCase())) vary.add(name.trim());
       continue;
     }
     add(k, v);
   }
   add("ETag", etag);
   add("Cache-Control", CACHE_CONTROL_SHARED);
-  add("Vary", vary);
+  add("Vary", [...vary].join(", "));
   const notModified: string[] = [];
   for (let i = 0; i < common.length; i += 2) if (common[i] !== "Content-Type") notModified.push(common[i], common[i + 1]);
   const bodies: Record<Encoding, Buffer> = {

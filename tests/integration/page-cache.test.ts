@@ -147,6 +147,7 @@ describe("page cache over HTTP", { timeout: 180_000 }, () => {
     const br = await raw(s!.port, { path: "/forum", headers: { "Accept-Encoding": "gzip, deflate, br" } });
     expect(br.headers["content-encoding"]).toBe("br");
     expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(br.headers.vary, "a shared proxy must keep guest and signed-in answers apart").toMatch(/\bCookie\b/);
     expect(brotliDecompressSync(br.body).equals(hit.body)).toBe(true);
     const gz = await raw(s!.port, { path: "/forum", headers: { "Accept-Encoding": "gzip" } });
     expect(gz.headers["content-encoding"]).toBe("gzip");
