@@ -21,6 +21,6 @@ export const KEPT_TEXT = "Ihr Text ist erhalten; bitte wählen Sie die Dateien e
 
 /**
  * Paths whose POST may carry attachments (the server streams their multipart bodies): forum reply and new topic,
- * project editor; as documents and as single-fetch data requests (`….data`).
+ * project, article and programme editors (and new ones), replacing a file; as documents and as single-fetch data requests (`….data`).
  */
-export const UPLOAD_ROUTES = /^\/(?:forum\/[^/]+\/(?:neu|\d+)|projekte\/[^/]+\/bearbeiten)(?:\.data)?$/;
+export const UPLOAD_ROUTES = /^\/(?:forum\/[^/]+\/(?:neu|\d+)|(?:projekte|wissen|foerderung)\/[^/]+\/bearbeiten|(?:wissen|foerderung)\/neu|dateien\/\d+\/ersetzen)(?:\.data)?$/;
