@@ -24,3 +24,7 @@ export const KEPT_TEXT = "Ihr Text ist erhalten; bitte wählen Sie die Dateien e
  * project, article and programme editors (and new ones), replacing a file; as documents and as single-fetch data requests (`….data`).
  */
 export const UPLOAD_ROUTES = /^\/(?:forum\/[^/]+\/(?:neu|\d+)|(?:projekte|wissen|foerderung)\/[^/]+\/bearbeiten|(?:wissen|foerderung)\/neu|dateien\/\d+\/ersetzen)(?:\.data)?$/;
+
+/** The DSGVO zip export (/konto/daten.zip) includes uploaded files up to this size together. */
+export const EXPORT_ZIP_MAX_BYTES = 1024 * 1024 * 1024;
+export const EXPORT_ZIP_MAX_LABEL = "1 GB";
