@@ -16,11 +16,17 @@ import { extractDocumentText } from "~/services/files/extract.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
 import { formatSize } from "~/services/backup.server";
 import { audit } from "~/services/audit.server";
+import { getEnv } from "~/services/env.server";
 import { FILE_FIELD, MAX_FILES_PER_SUBMIT } from "~/utils/dateien";
 import { readUploadForm, type UploadForm } from "~/services/files/multipart.server";
 
+/** Per user and 24 hours (defaults; UPLOAD_DAILY_FILES / UPLOAD_DAILY_MB raise them for load tests). */
 export const DAILY_BYTES = 200 * 1024 * 1024;
 export const DAILY_FILES = 100;
+function dailyLimits() {
+  const env = getEnv();
+  return { files: Number(env.UPLOAD_DAILY_FILES ?? DAILY_FILES), mb: Number(env.UPLOAD_DAILY_MB ?? DAILY_BYTES / 1024 / 1024) };
+}
 export { MAX_FILES_PER_SUBMIT };
 
 export type Attachment = typeof attachments.$inferSelect;
@@ -108,8 +114,9 @@ export async function prepareUpload(
   }
   const used = usedToday(db, input.uploaderId);
   const pending = input.pending ?? { files: 0, bytes: 0 };
-  if (used.files + pending.files + 1 > DAILY_FILES || used.bytes + pending.bytes + size > DAILY_BYTES) {
-    return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${DAILY_FILES} Dateien, ${DAILY_BYTES / 1024 / 1024} MB) ist erreicht.`, temps };
+  const limit = dailyLimits();
+  if (used.files + pending.files + 1 > limit.files || used.bytes + pending.bytes + size > limit.mb * 1024 * 1024) {
+    return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${limit.files} Dateien, ${limit.mb} MB) ist erreicht.`, temps };
   }
   return { ok: true, file: { name, sha256, tempPath, size, mime: sniffed.mime, ext: sniffed.ext, thumb, temps } };
 }
