@@ -20,6 +20,8 @@ import { minimalPdf } from "~/services/files/pdf";
 import { FtsSearchIndex } from "~/services/search/fts.server";
 import { getDb } from "~/services/db.server";
 import * as wissenEdit from "~/routes/wissen.$slug_.bearbeiten";
+import * as wissenNeu from "~/routes/wissen.neu";
+import * as foerderungNeu from "~/routes/foerderung.neu";
 import * as wissenPage from "~/routes/wissen.$slug";
 import * as wissenVersionen from "~/routes/wissen.$slug_.versionen";
 import * as foerderungEdit from "~/routes/foerderung.$slug_.bearbeiten";
@@ -278,6 +280,27 @@ describe("attachments on articles", () => {
     expect(mayDeleteAttachment(db, viewer("mitglied"), file)).toBe(false);
     expect(mayDeleteAttachment(db, viewer("redaktion"), file)).toBe(true);
     expect(mayDeleteAttachment(db, viewer("admin"), file)).toBe(true);
+  });
+});
+
+describe("new articles and programmes with files", () => {
+  it("a new article and a new programme are created with their files in one submit; a refused file creates nothing", async () => {
+    const form = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "Neu.pdf", bytes: minimalPdf(["Neu"]) }], { title: "Checkliste Neuer Beitrag mit Datei" });
+    const r = await post(wissenNeu.action as Fn, "/wissen/neu", "redaktion", form, {});
+    expect(r.status).toBe(302);
+    const slug = r.location!.replace("/wissen/", "");
+    expect(current("article", slug).map((a) => a.originalName)).toEqual(["Neu.pdf"]);
+    const refused = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "logo.svg", bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }], {
+      title: "Checkliste, die nicht entsteht",
+    });
+    const bad = await post(wissenNeu.action as Fn, "/wissen/neu", "redaktion", refused, {});
+    expect(bad.status).toBe(400);
+    expect(bad.errors.dateien).toMatch(/„logo\.svg“ wurde nicht gespeichert/);
+
+    const p = await editorForm(foerderungEdit.loader as Fn, `/foerderung/${progSlug}/bearbeiten`, { slug: progSlug }, [{ name: "Richtlinie.pdf", bytes: minimalPdf(["Richtlinie"]) }], { slug: "esf-neu-mit-datei", kurz: "ESF-Neu" });
+    const created = await post(foerderungNeu.action as Fn, "/foerderung/neu", "redaktion", p, {});
+    expect(created.status).toBe(302);
+    expect(current("programme", "esf-neu-mit-datei").map((a) => a.originalName)).toEqual(["Richtlinie.pdf"]);
   });
 });
 
