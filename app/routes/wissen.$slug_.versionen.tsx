@@ -10,7 +10,7 @@ import { RevisionHistory } from "~/components/RevisionHistory";
 import { ARTICLE_FIELD_LABELS } from "~/components/wissen/ArticleForm";
 import { titleMeta } from "~/utils/meta";
 import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
-import { attachmentHistory } from "~/models/attachment.server";
+import { attachmentHistory, syncAttachmentDocs } from "~/models/attachment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.title}` : "Versionen");
 
@@ -34,6 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!restored) throw new Response("Version nicht gefunden", { status: 404 });
   if ((restored.meta as { status?: string }).status === "veroeffentlicht") await requirePermission(request, "content.publish");
   const r = restoreArticleRevision(db, a.id, version, { id: user.id });
+  // a restored status (draft, archived) decides whether the files stay in guest search
+  db.transaction((tx) => syncAttachmentDocs(tx, "article", [a.slug]));
   return redirect(`/wissen/${a.slug}/versionen`, { headers: { "Set-Cookie": await flashHeader(`Version ${version} wiederhergestellt (neue Version ${r.version}).`) } });
 }
 

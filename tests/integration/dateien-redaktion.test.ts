@@ -10,7 +10,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { zipSync, strToU8 } from "fflate";
 import { createTestDb, makeUser } from "../setup/db";
 import type { DB } from "../../db/client";
-import { attachments } from "../../db/schema/index";
+import { articles, attachments } from "../../db/schema/index";
+import { getRevision, listRevisions } from "~/models/revision.server";
 import { createUserSession } from "~/services/auth.server";
 import { createArticle } from "~/models/article.server";
 import { saveProgramme } from "~/models/programme.server";
@@ -285,19 +286,33 @@ describe("attachments on articles", () => {
 
 describe("new articles and programmes with files", () => {
   it("a new article and a new programme are created with their files in one submit; a refused file creates nothing", async () => {
-    const form = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "Neu.pdf", bytes: minimalPdf(["Neu"]) }], { title: "Checkliste Neuer Beitrag mit Datei" });
+    const form = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "Neu.pdf", bytes: minimalPdf(["Neu"]) }], {
+      title: "Checkliste Neuer Beitrag mit Datei",
+    });
     const r = await post(wissenNeu.action as Fn, "/wissen/neu", "redaktion", form, {});
     expect(r.status).toBe(302);
     const slug = r.location!.replace("/wissen/", "");
     expect(current("article", slug).map((a) => a.originalName)).toEqual(["Neu.pdf"]);
-    const refused = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "logo.svg", bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }], {
-      title: "Checkliste, die nicht entsteht",
-    });
+    const refused = await editorForm(
+      wissenEdit.loader as Fn,
+      `/wissen/${pubSlug}/bearbeiten`,
+      { slug: pubSlug },
+      [{ name: "logo.svg", bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') }],
+      {
+        title: "Checkliste, die nicht entsteht",
+      },
+    );
     const bad = await post(wissenNeu.action as Fn, "/wissen/neu", "redaktion", refused, {});
     expect(bad.status).toBe(400);
     expect(bad.errors.dateien).toMatch(/„logo\.svg“ wurde nicht gespeichert/);
 
-    const p = await editorForm(foerderungEdit.loader as Fn, `/foerderung/${progSlug}/bearbeiten`, { slug: progSlug }, [{ name: "Richtlinie.pdf", bytes: minimalPdf(["Richtlinie"]) }], { slug: "esf-neu-mit-datei", kurz: "ESF-Neu" });
+    const p = await editorForm(
+      foerderungEdit.loader as Fn,
+      `/foerderung/${progSlug}/bearbeiten`,
+      { slug: progSlug },
+      [{ name: "Richtlinie.pdf", bytes: minimalPdf(["Richtlinie"]) }],
+      { slug: "esf-neu-mit-datei", kurz: "ESF-Neu" },
+    );
     const created = await post(foerderungNeu.action as Fn, "/foerderung/neu", "redaktion", p, {});
     expect(created.status).toBe(302);
     expect(current("programme", "esf-neu-mit-datei").map((a) => a.originalName)).toEqual(["Richtlinie.pdf"]);
@@ -385,5 +400,23 @@ describe("versions: replacing keeps the earlier file, the Redaktion restores it"
       }
     ).files;
     expect(files.map((f) => [f.current.name, f.versions.map((v) => v.name)])).toEqual([["Anmeldung-Übersicht-2.docx", ["Anmeldung-Übersicht.docx"]]]);
+  });
+});
+
+describe("restoring an article revision", () => {
+  it("restoring a draft revision takes the article's files out of guest search", async () => {
+    while ((await runTextExtraction(db)) > 0);
+    const [file] = current("article", pubSlug);
+    const fts = new FtsSearchIndex(getDb);
+    const guestHits = async () => (await fts.search({ q: "Fassung", limit: 10, offset: 0 }, null)).hits.map((h) => h.url);
+    expect(await guestHits()).toContain(`/dateien/${file.id}`);
+    const articleId = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, pubSlug)).get()!.id;
+    const draft = listRevisions(db, "article", articleId).find((r) => (getRevision(db, "article", articleId, r.version)!.meta as { status?: string }).status === "entwurf")!;
+    const form = new FormData();
+    form.set("intent", "wiederherstellen");
+    form.set("version", String(draft.version));
+    expect((await post(wissenVersionen.action as Fn, `/wissen/${pubSlug}/versionen`, "redaktion", form, { slug: pubSlug })).status).toBe(302);
+    expect(await guestHits()).not.toContain(`/dateien/${file.id}`);
+    expect(downloadResponse(db, file.id, null).status).toBe(404);
   });
 });
