@@ -98,10 +98,12 @@ function multipart(name: string, bytes: Buffer) {
   return { body: Buffer.concat([head, bytes, tail]), type: `multipart/form-data; boundary=${boundary}` };
 }
 
-/** A valid PDF of about `size` bytes: a minimal page plus random bytes in a comment-free stream (distinct content). */
-function pdfOfSize(minimalPdf: (l: string[]) => Buffer, size: number, i: number) {
-  const head = minimalPdf([`Bench-Datei ${i}`]);
-  return Buffer.concat([head, Buffer.from("%"), randomBytes(Math.max(0, size - head.length - 1))]);
+/** A well-formed PDF of exactly `size` bytes: one page plus an unreferenced stream of random bytes (distinct content). */
+function pdfOfSize(minimalPdf: (l: string[], pad?: Buffer) => Buffer, size: number, i: number) {
+  const lines = [`Bench-Datei ${i}`];
+  const overhead = minimalPdf(lines, Buffer.alloc(0)).length;
+  const padded = minimalPdf(lines, randomBytes(Math.max(0, size - overhead - 8)));
+  return padded.length <= size ? padded : minimalPdf(lines, randomBytes(Math.max(0, size - overhead - 8 - (padded.length - size))));
 }
 
 const status = (pid: number) => {
