@@ -350,6 +350,9 @@ export function currentVersion(db: Executor, a: Attachment): Attachment | null {
   return row && !row.deletedAt ? row : null;
 }
 
+/** Thrown by replaceAttachment when the file was replaced (or deleted) meanwhile; the transaction rolls back. */
+export class AlreadyReplaced extends Error {}
+
 /** Parents whose files keep versions when replaced: articles and programmes (edited by the Redaktion). */
 export const VERSIONED_PARENTS: AttachmentParent[] = ["article", "programme"];
 
@@ -365,8 +368,10 @@ export function mayReplaceAttachment(db: Executor, viewer: Viewer, a: Attachment
  * store as the earlier version. Returns the new id.
  */
 export function replaceAttachment(tx: Executor, old: Attachment, file: PreparedUpload, uploaderId: string): number {
+  // only a current file can be replaced: two replaces of the same file at once must not fork its history
+  const marked = tx.update(attachments).set({ deletedAt: new Date() }).where(and(eq(attachments.id, old.id), isNull(attachments.deletedAt))).run();
+  if (marked.changes !== 1) throw new AlreadyReplaced();
   const id = storePrepared(tx, file, { uploaderId, parentType: old.parentType, parentId: old.parentId, previousId: old.id });
-  tx.update(attachments).set({ deletedAt: new Date() }).where(eq(attachments.id, old.id)).run();
   removeSearchDocs(tx, [`dokument:${old.id}`]);
   audit(tx, { actorId: uploaderId, action: "attachment.replace", entityType: old.parentType, entityId: old.parentId, detail: { attachmentId: old.id, newId: id } });
   return id;

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import {
+  AlreadyReplaced,
   discardPrepared,
   getAttachmentVersion,
   parentInfo,
@@ -101,6 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     } catch (e) {
       removeUnreferenced(db, preparedShas(files.files));
+      if (e instanceof AlreadyReplaced) return redirect(`${found.parent.url}/bearbeiten`, { headers: { "Set-Cookie": await flashHeader("Diese Datei ist bereits ersetzt.") } });
       throw e;
     } finally {
       discardPrepared(files.files);

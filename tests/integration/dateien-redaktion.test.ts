@@ -16,7 +16,19 @@ import { createUserSession } from "~/services/auth.server";
 import { createArticle } from "~/models/article.server";
 import { saveProgramme } from "~/models/programme.server";
 import type { ProgrammeFrontmatter } from "~/services/content/frontmatter";
-import { attachmentHistory, downloadResponse, getAttachment, mayDeleteAttachment, runTextExtraction } from "~/models/attachment.server";
+import {
+  AlreadyReplaced,
+  attachmentHistory,
+  discardPrepared,
+  downloadResponse,
+  getAttachment,
+  mayDeleteAttachment,
+  prepareUploads,
+  replaceAttachment,
+  runTextExtraction,
+} from "~/models/attachment.server";
+import { streamToTemp } from "~/services/files/upload.server";
+import { Readable } from "node:stream";
 import { minimalPdf } from "~/services/files/pdf";
 import { FtsSearchIndex } from "~/services/search/fts.server";
 import { getDb } from "~/services/db.server";
@@ -418,5 +430,24 @@ describe("restoring an article revision", () => {
     expect((await post(wissenVersionen.action as Fn, `/wissen/${pubSlug}/versionen`, "redaktion", form, { slug: pubSlug })).status).toBe(302);
     expect(await guestHits()).not.toContain(`/dateien/${file.id}`);
     expect(downloadResponse(db, file.id, null).status).toBe(404);
+  });
+});
+
+describe("concurrent replaces", () => {
+  it("a second replace of the same (now earlier) version is refused and stores nothing", async () => {
+    const [file] = current("programme", progSlug);
+    const prep = async (name: string) => {
+      const r = await prepareUploads(db, ids.redaktion, [{ name, temp: await streamToTemp(Readable.from([minimalPdf([name])])), refusal: null }]);
+      if (!r.ok) throw new Error(r.message);
+      return r.files[0];
+    };
+    const a = await prep("erste.pdf");
+    const b = await prep("zweite.pdf");
+    db.transaction((tx) => replaceAttachment(tx, file, a, ids.redaktion));
+    const rows = db.select().from(attachments).all().length;
+    expect(() => db.transaction((tx) => replaceAttachment(tx, file, b, ids.redaktion))).toThrow(AlreadyReplaced);
+    expect(db.select().from(attachments).all().length).toBe(rows);
+    expect(current("programme", progSlug).map((x) => x.originalName)).toEqual(["erste.pdf"]);
+    discardPrepared([a, b]);
   });
 });
