@@ -9,6 +9,7 @@ import { articleSuggestions, articles, cities, users, type ArticleChart } from "
 import type { Executor } from "~/services/db.server";
 import { renderMarkdown, markdownToText, slugifyHeading } from "~/services/markdown.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
+import { syncAttachmentDocs } from "./attachment.server";
 import { getRevision, recordRevision } from "~/models/revision.server";
 import { aboEntryChanged } from "./abo-outbox.server";
 import { notify } from "~/models/notification.server";
@@ -162,6 +163,8 @@ export function inputFromRevision(meta: Record<string, unknown>, body: string): 
 
 function syncSearch(db: Executor, a: ArticleInput & { slug: string }, headings: { text: string }[]) {
   const id = `wissen:${a.slug}`;
+  // Every write path (web, import, restore, suggestion): the files' search documents follow the article's status.
+  syncAttachmentDocs(db, "article", [a.slug]);
   if (a.status !== "veroeffentlicht") {
     removeSearchDocs(db, [id]);
     return;

@@ -7,7 +7,7 @@ import { and, count, eq, gte, inArray, isNull, sql, sum } from "drizzle-orm";
 import sharp from "sharp";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { DB, Executor } from "~/services/db.server";
-import { attachments, forumCategories, forumPosts, forumTopics, projectCities, projects, searchDocuments, type AttachmentParent } from "../../db/schema/index";
+import { articles, attachments, forumCategories, forumPosts, forumTopics, programmes, projectCities, projects, searchDocuments, type AttachmentParent } from "../../db/schema/index";
 import { can, visibilityFor, type Viewer, type Visibility } from "~/services/permissions";
 import { getFileStore, tempDir } from "~/services/files/storage.server";
 import { sniffFile, ALLOWED, MAX_FILE_BYTES } from "~/services/files/sniff.server";
@@ -16,11 +16,17 @@ import { extractDocumentText } from "~/services/files/extract.server";
 import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.server";
 import { formatSize } from "~/services/backup.server";
 import { audit } from "~/services/audit.server";
+import { getEnv } from "~/services/env.server";
 import { FILE_FIELD, MAX_FILES_PER_SUBMIT } from "~/utils/dateien";
 import { readUploadForm, type UploadForm } from "~/services/files/multipart.server";
 
+/** Per user and 24 hours (defaults; UPLOAD_DAILY_FILES / UPLOAD_DAILY_MB raise them for load tests). */
 export const DAILY_BYTES = 200 * 1024 * 1024;
 export const DAILY_FILES = 100;
+function dailyLimits() {
+  const env = getEnv();
+  return { files: Number(env.UPLOAD_DAILY_FILES ?? DAILY_FILES), mb: Number(env.UPLOAD_DAILY_MB ?? DAILY_BYTES / 1024 / 1024) };
+}
 export { MAX_FILES_PER_SUBMIT };
 
 export type Attachment = typeof attachments.$inferSelect;
@@ -108,8 +114,9 @@ export async function prepareUpload(
   }
   const used = usedToday(db, input.uploaderId);
   const pending = input.pending ?? { files: 0, bytes: 0 };
-  if (used.files + pending.files + 1 > DAILY_FILES || used.bytes + pending.bytes + size > DAILY_BYTES) {
-    return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${DAILY_FILES} Dateien, ${DAILY_BYTES / 1024 / 1024} MB) ist erreicht.`, temps };
+  const limit = dailyLimits();
+  if (used.files + pending.files + 1 > limit.files || used.bytes + pending.bytes + size > limit.mb * 1024 * 1024) {
+    return { ok: false, message: `„${name}“ wurde nicht gespeichert: Ihr Tageskontingent (${limit.files} Dateien, ${limit.mb} MB) ist erreicht.`, temps };
   }
   return { ok: true, file: { name, sha256, tempPath, size, mime: sniffed.mime, ext: sniffed.ext, thumb, temps } };
 }
@@ -118,7 +125,7 @@ export async function prepareUpload(
  * Moves a prepared file into the store and records it for its parent. Call it inside the transaction that creates
  * (or checks) the parent; if that transaction fails, call `removeUnreferenced` with the hashes afterwards.
  */
-export function storePrepared(tx: Executor, file: PreparedUpload, parent: { uploaderId: string; parentType: AttachmentParent; parentId: string }): number {
+export function storePrepared(tx: Executor, file: PreparedUpload, parent: { uploaderId: string; parentType: AttachmentParent; parentId: string; previousId?: number }): number {
   const store = getFileStore();
   store.putFile(file.sha256, file.tempPath);
   if (file.thumb) store.putFile(file.thumb.sha, file.thumb.path);
@@ -134,6 +141,7 @@ export function storePrepared(tx: Executor, file: PreparedUpload, parent: { uplo
       parentType: parent.parentType,
       parentId: parent.parentId,
       thumbSha256: file.thumb?.sha ?? null,
+      previousId: parent.previousId ?? null,
     })
     .returning({ id: attachments.id })
     .get();
@@ -225,12 +233,29 @@ export function parentInfo(db: Executor, type: AttachmentParent, id: string, vie
     const lead = db.select({ cityId: projectCities.cityId }).from(projectCities).where(and(eq(projectCities.projectId, p.id), eq(projectCities.role, "lead"))).get();
     return { visibility: p.visibility, visible: visibilityFor(viewer).includes(p.visibility), url: `/projekte/${p.slug}`, ownerId: null, cityId: lead?.cityId ?? null };
   }
-  return null; // articles/programmes: not wired yet
+  if (type === "article") {
+    // articles are public once published; drafts and archived ones only for the Redaktion (→ 404, not indexed)
+    const a = db.select({ slug: articles.slug, status: articles.status }).from(articles).where(eq(articles.slug, id)).get();
+    if (!a) return null;
+    return { visibility: "public", visible: a.status === "veroeffentlicht" || can(viewer, "content.readDrafts"), url: `/wissen/${a.slug}`, ownerId: null, cityId: null };
+  }
+  if (type === "programme") {
+    const p = db.select({ slug: programmes.slug }).from(programmes).where(eq(programmes.slug, id)).get();
+    if (!p) return null;
+    return { visibility: "public", visible: true, url: `/foerderung/${p.slug}`, ownerId: null, cityId: null };
+  }
+  return null;
 }
 
 export function getAttachment(db: Executor, id: number): Attachment | null {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   return db.select().from(attachments).where(and(eq(attachments.id, id), isNull(attachments.deletedAt))).get() ?? null;
+}
+
+/** A row by id, also when it is an earlier (replaced) version. */
+export function getAttachmentVersion(db: Executor, id: number): Attachment | null {
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return db.select().from(attachments).where(eq(attachments.id, id)).get() ?? null;
 }
 
 /** An attachment the viewer may download, else null (→ 404, also for hidden parents). */
@@ -287,14 +312,120 @@ export function removeUnreferenced(db: Executor, shas: (string | null)[]) {
 export function deleteAttachment(db: DB, id: number, actorId?: string) {
   const a = db.select().from(attachments).where(eq(attachments.id, id)).get();
   if (!a) return false;
+  // deleting a file deletes its earlier versions too (nobody expects a "deleted" file to live on in the history)
+  const chain = earlierVersions(db, a);
   db.transaction((tx) => {
-    tx.delete(attachments).where(eq(attachments.id, id)).run();
+    tx.delete(attachments).where(inArray(attachments.id, [id, ...chain.map((v) => v.id)])).run();
     removeSearchDocs(tx, [`dokument:${id}`]);
     // someone else's file (moderation, editors, admin): on record, without the file name
     if (actorId && actorId !== a.uploaderId) audit(tx, { actorId, action: "attachment.delete", entityType: a.parentType, entityId: a.parentId, detail: { attachmentId: id } });
   });
-  removeUnreferenced(db, [a.sha256, a.thumbSha256]);
+  removeUnreferenced(db, [a.sha256, a.thumbSha256, ...chain.flatMap((v) => [v.sha256, v.thumbSha256])]);
   return true;
+}
+
+/** The versions a file replaced, newest first (rows with `deletedAt`, linked by `previousId`). */
+export function earlierVersions(db: Executor, a: Attachment): Attachment[] {
+  const out: Attachment[] = [];
+  const seen = new Set([a.id]);
+  let prev = a.previousId;
+  while (prev != null && !seen.has(prev)) {
+    seen.add(prev);
+    const row = db.select().from(attachments).where(eq(attachments.id, prev)).get();
+    if (!row) break;
+    out.push(row);
+    prev = row.previousId;
+  }
+  return out;
+}
+
+/** The current file of the chain a (possibly replaced) row belongs to, or null when the chain was deleted. */
+export function currentVersion(db: Executor, a: Attachment): Attachment | null {
+  let row: Attachment | undefined = a;
+  const seen = new Set<number>();
+  while (row && row.deletedAt && !seen.has(row.id)) {
+    seen.add(row.id);
+    row = db.select().from(attachments).where(eq(attachments.previousId, row.id)).get();
+  }
+  return row && !row.deletedAt ? row : null;
+}
+
+/** Thrown by replaceAttachment when the file was replaced (or deleted) meanwhile; the transaction rolls back. */
+export class AlreadyReplaced extends Error {}
+
+/** Parents whose files keep versions when replaced: articles and programmes (edited by the Redaktion). */
+export const VERSIONED_PARENTS: AttachmentParent[] = ["article", "programme"];
+
+/** Whether the viewer may replace this file or restore an earlier version (the parent's editors). */
+export function mayReplaceAttachment(db: Executor, viewer: Viewer, a: Attachment): boolean {
+  if (!VERSIONED_PARENTS.includes(a.parentType) || !can(viewer, "content.edit")) return false;
+  return !!parentInfo(db, a.parentType, a.parentId, viewer)?.visible;
+}
+
+/**
+ * Replaces the current file `old` by a prepared upload, inside the caller's transaction: the new row points to the
+ * old one (`previousId`), the old one is marked replaced (`deletedAt`) and leaves the search; its bytes stay in the
+ * store as the earlier version. Returns the new id.
+ */
+export function replaceAttachment(tx: Executor, old: Attachment, file: PreparedUpload, uploaderId: string): number {
+  // only a current file can be replaced: two replaces of the same file at once must not fork its history
+  const marked = tx.update(attachments).set({ deletedAt: new Date() }).where(and(eq(attachments.id, old.id), isNull(attachments.deletedAt))).run();
+  if (marked.changes !== 1) throw new AlreadyReplaced();
+  const id = storePrepared(tx, file, { uploaderId, parentType: old.parentType, parentId: old.parentId, previousId: old.id });
+  removeSearchDocs(tx, [`dokument:${old.id}`]);
+  audit(tx, { actorId: uploaderId, action: "attachment.replace", entityType: old.parentType, entityId: old.parentId, detail: { attachmentId: old.id, newId: id } });
+  return id;
+}
+
+/**
+ * Makes an earlier version the current file again: a new row with the earlier bytes and name follows the current
+ * one (which becomes a version itself), so the history only grows. Returns the new id, null when `versionId` is
+ * not an earlier version of a file that still exists, "changed" when the current file is no longer
+ * `expectedCurrentId` (the button was clicked twice, or someone else changed the file meanwhile).
+ */
+export function restoreAttachmentVersion(db: DB, versionId: number, actorId: string, expectedCurrentId?: number): number | null | "changed" {
+  const v = db.select().from(attachments).where(eq(attachments.id, versionId)).get();
+  if (!v || !v.deletedAt) return null;
+  const head = currentVersion(db, v);
+  if (!head) return null;
+  if (expectedCurrentId !== undefined && head.id !== expectedCurrentId) return "changed";
+  return db.transaction((tx) => {
+    const row = tx
+      .insert(attachments)
+      .values({
+        sha256: v.sha256,
+        originalName: v.originalName,
+        mime: v.mime,
+        ext: v.ext,
+        size: v.size,
+        uploaderId: v.uploaderId,
+        parentType: v.parentType,
+        parentId: v.parentId,
+        thumbSha256: v.thumbSha256,
+        previousId: head.id,
+      })
+      .returning({ id: attachments.id })
+      .get();
+    tx.update(attachments).set({ deletedAt: new Date() }).where(eq(attachments.id, head.id)).run();
+    removeSearchDocs(tx, [`dokument:${head.id}`]);
+    audit(tx, { actorId, action: "attachment.restore", entityType: v.parentType, entityId: v.parentId, detail: { attachmentId: row.id, restoredFrom: v.id } });
+    return row.id;
+  });
+}
+
+export type AttachmentVersionView = { id: number; name: string; typeLabel: string; size: number; createdAt: string };
+export type AttachmentHistoryView = { current: AttachmentVersionView; versions: AttachmentVersionView[] };
+
+/** The current files of a parent with their earlier versions (newest first), for the editors and `…/versionen` pages. */
+export function attachmentHistory(db: Executor, type: AttachmentParent, parentId: string): AttachmentHistoryView[] {
+  const view = (r: Attachment): AttachmentVersionView => ({ id: r.id, name: r.originalName, typeLabel: ALLOWED[r.mime]?.label ?? r.ext.toUpperCase(), size: r.size, createdAt: r.createdAt.toISOString() });
+  return db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.parentType, type), eq(attachments.parentId, parentId), isNull(attachments.deletedAt)))
+    .orderBy(attachments.id)
+    .all()
+    .map((r) => ({ current: view(r), versions: earlierVersions(db, r).map(view) }));
 }
 
 /** RFC 6266 / 5987 Content-Disposition with an ASCII fallback and the UTF-8 name. */
@@ -310,7 +441,13 @@ export function contentDisposition(kind: "attachment" | "inline", name: string):
 
 /** The download (or, for images, the inline thumbnail) as a streamed Response; 404 when not visible. */
 export function downloadResponse(db: Executor, id: number, viewer: Viewer, opts: { thumb?: boolean } = {}): Response {
-  const found = getVisibleAttachment(db, id, viewer);
+  let found = getVisibleAttachment(db, id, viewer);
+  if (!found && !opts.thumb) {
+    // an earlier version (replaced file): for the parent's editors, from the versions page
+    const v = getAttachmentVersion(db, id);
+    const parent = v?.deletedAt && mayReplaceAttachment(db, viewer, v) ? parentInfo(db, v.parentType, v.parentId, viewer) : null;
+    if (v && parent) found = { attachment: v, parent };
+  }
   const notFound = new Response("Diese Datei gibt es nicht, oder Sie dürfen sie nicht sehen.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!found) return notFound;
   const a = found.attachment;

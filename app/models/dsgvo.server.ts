@@ -36,6 +36,9 @@ import { deleteAboData, exportAboData } from "./abo.server";
 import { anonymiseRatings, exportRatings } from "./rating.server";
 import { anonymiseInterest, exportInterest } from "./project-exchange.server";
 import { deleteBookmarks, exportBookmarks } from "./forum-bookmarks.server";
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from "fflate";
+import { getFileStore } from "~/services/files/storage.server";
+import { EXPORT_ZIP_MAX_BYTES, EXPORT_ZIP_MAX_LABEL } from "~/utils/dateien";
 
 export function exportUserData(db: DB, userId: string) {
   const u = db
@@ -247,4 +250,66 @@ export function deleteMailFilesTo(email: string): number {
   };
   walk(resolve(getEnv().MAIL_DIR), 0);
   return deleted;
+}
+
+
+/**
+ * DSGVO export as a zip, streamed: `meine-daten.json` (the JSON export) plus `dateien/<id>-<name>` for each file
+ * the user uploaded (also earlier versions), read from the store chunk by chunk and written uncompressed (most are
+ * compressed already), so memory does not grow with the files. Files beyond EXPORT_ZIP_MAX_BYTES together, or
+ * missing from the store, are named in `nicht-enthalten.txt` instead. Null when the account does not exist.
+ */
+export function exportUserZip(db: DB, userId: string, opts: { maxBytes?: number } = {}): AsyncGenerator<Uint8Array> | null {
+  const data = exportUserData(db, userId);
+  if (!data) return null;
+  const files = db
+    .select({ id: attachments.id, name: attachments.originalName, sha: attachments.sha256, size: attachments.size, createdAt: attachments.createdAt })
+    .from(attachments)
+    .where(eq(attachments.uploaderId, userId))
+    .orderBy(asc(attachments.id))
+    .all();
+  const maxBytes = opts.maxBytes ?? EXPORT_ZIP_MAX_BYTES;
+  return (async function* () {
+    const queue: Uint8Array[] = [];
+    let failure: Error | null = null;
+    const zip = new Zip((err, chunk) => {
+      if (err) failure = err;
+      else queue.push(chunk);
+    });
+    function* drain() {
+      if (failure) throw failure;
+      while (queue.length) yield queue.shift()!;
+    }
+    const json = new ZipDeflate("meine-daten.json", { level: 6 });
+    zip.add(json);
+    json.push(strToU8(JSON.stringify(data, null, 2)), true);
+    yield* drain();
+    const left: string[] = [];
+    let total = 0;
+    const store = getFileStore();
+    for (const f of files) {
+      const stream = total + f.size <= maxBytes ? store.get(f.sha) : null;
+      if (!stream) {
+        left.push(`${f.id}-${f.name} (${f.size} Bytes): ${total + f.size > maxBytes ? `über der Grenze von ${EXPORT_ZIP_MAX_LABEL} je Export` : "nicht im Speicher gefunden"}`);
+        continue;
+      }
+      total += f.size;
+      const entry = new ZipPassThrough(`dateien/${f.id}-${f.name}`);
+      entry.mtime = f.createdAt;
+      zip.add(entry);
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        entry.push(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        yield* drain();
+      }
+      entry.push(new Uint8Array(0), true);
+      yield* drain();
+    }
+    if (left.length) {
+      const note = new ZipDeflate("nicht-enthalten.txt");
+      zip.add(note);
+      note.push(strToU8(`Diese Dateien sind nicht in diesem Export enthalten; die Redaktion stellt sie Ihnen auf Anfrage bereit:\n${left.join("\n")}\n`), true);
+    }
+    zip.end();
+    yield* drain();
+  })();
 }

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { titleMeta } from "~/utils/meta";
+import { EXPORT_ZIP_MAX_LABEL } from "~/utils/dateien";
 
 export const meta: MetaFunction = () => titleMeta("Datenschutz");
 
@@ -75,7 +76,10 @@ export default function Datenschutz() {
 
       <h2>Ihre Rechte nach der DSGVO</h2>
       <ul>
-        <li>Auskunft (Art. 15) – unter „Mein Konto“ können Sie Ihre Daten als Datei herunterladen, sobald diese Funktion freigeschaltet ist, oder die Redaktion fragen.</li>
+        <li>
+          Auskunft (Art. 15) und Datenübertragbarkeit (Art. 20) – unter „Mein Konto“ können Sie Ihre Daten als JSON-Datei herunterladen, oder als ZIP-Datei
+          zusammen mit allen Dateien, die Sie hochgeladen haben (bis {EXPORT_ZIP_MAX_LABEL} je Export; darüber hinaus auf Anfrage), oder die Redaktion fragen.
+        </li>
         <li>Berichtigung (Art. 16) – Namen und Passwort ändern Sie selbst unter „Mein Konto“.</li>
         <li>Löschung (Art. 17) und Einschränkung der Verarbeitung (Art. 18).</li>
         <li>Datenübertragbarkeit (Art. 20).</li>

@@ -4,6 +4,8 @@ import { Conditions } from "~/components/foerderung/Conditions";
 import { OrNone, StatusBadge } from "~/components/foerderung/badges";
 import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { getProgramme } from "~/models/programme.server";
+import { AttachmentList } from "~/components/dateien/AttachmentList";
+import { listAttachmentViews } from "~/models/attachment.server";
 import { listProjectsUsingProgramme } from "~/models/project.server";
 import { programmeRatingSummary } from "~/models/rating.server";
 import { RatingSummary } from "~/components/foerderung/RatingSummary";
@@ -28,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIso();
   const canEdit = can(viewer, "content.edit");
   return {
+    files: listAttachmentViews(db, "programme", [p.slug], viewer).get(p.slug) ?? [],
     p: {
       slug: p.slug,
       title: p.title,
@@ -68,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function Programm() {
-  const { p, projects, ratings, canEdit, revisions, hasFutureDeadline } = useLoaderData<typeof loader>();
+  const { p, projects, ratings, canEdit, revisions, hasFutureDeadline, files } = useLoaderData<typeof loader>();
   return (
     <article className="programme">
       <Breadcrumbs items={[{ label: "Förderung", to: "/foerderung" }, { label: p.title }]} />
@@ -147,6 +150,12 @@ export default function Programm() {
       <h2 id="erlaeuterung">Erläuterung</h2>
       {/* cooked = Markdown rendered and sanitized on write (renderMarkdown) */}
       <div className="prose programme-body" dangerouslySetInnerHTML={{ __html: p.cooked }} />
+      {files.length ? (
+        <>
+          <h2 id="dateien">Dateien</h2>
+          <AttachmentList files={files} label="Dateien zum Programm" />
+        </>
+      ) : null}
 
       <h2 id="projekte">Projekte mit diesem Programm</h2>
       {projects.length ? (

@@ -14,6 +14,11 @@ import { parseProgrammeForm, valuesFromFrontmatter } from "~/utils/programme-for
 import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
 import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
 import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
+import { attachmentHistory, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
+import { FileField } from "~/components/dateien/FileField";
+import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.kurz}` : "Förderprogramm bearbeiten");
 
@@ -40,48 +45,83 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       createdAt: r.createdAt.toISOString(),
       authorName: r.authorName,
     })),
+    files: attachmentHistory(db, "programme", p.slug),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.edit");
-  const db = getDb();
-  const p = getProgramme(db, params.slug ?? "");
+  const p = getProgramme(getDb(), params.slug ?? "");
   if (!p) throw new Response("Förderprogramm nicht gefunden", { status: 404 });
-  const form = await request.formData();
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+  try {
+    return await save(upload, user, p);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+/** The submitted values for re-display (lists for the checkbox groups). */
+function formEcho(form: FormData): Record<string, string | string[]> {
+  return Object.fromEntries(
+    [...new Set(form.keys())].map((k) => {
+      const all = form.getAll(k).map(String);
+      return [k, ["antragsberechtigt", "handlungsfelder"].includes(k) ? all : (all[0] ?? "")];
+    }),
+  );
+}
+
+async function save(upload: UploadForm, user: { id: string }, p: NonNullable<ReturnType<typeof getProgramme>>) {
+  const db = getDb();
+  const form = upload.form;
   const r = parseProgrammeForm(form, { create: false });
   const owners = parseOwnerFields(db, form);
   if (!r.ok || !owners.ok) {
-    const echo: Record<string, string | string[]> = Object.fromEntries(
-      [...new Set(form.keys())].map((k) => {
-        const all = form.getAll(k).map(String);
-        return [k, ["antragsberechtigt", "handlungsfelder"].includes(k) ? all : (all[0] ?? "")];
-      }),
-    );
+    const echo = formEcho(form);
     return data(
       { ok: false as const, title: "Förderprogramm bearbeiten", errors: { ...(r.ok ? {} : r.errors), ...(owners.ok ? {} : owners.errors) }, values: r.ok ? echo : { ...echo, ...r.values } },
       { status: 400 },
     );
   }
   const reviewing = form.get("pruefung") === "1";
+  // every file is checked before anything is written; programme and files are saved in one transaction
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok)
+    return data({ ok: false as const, title: "Förderprogramm bearbeiten", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values: formEcho(form) }, { status: 400 });
   const dates = reviewing ? reviewedDates("programme") : null;
   const dataIn = dates ? { ...r.data, stand: dates.stand, pruefen_bis: dates.pruefenBis } : r.data;
   let version = 0;
-  db.transaction((tx) => {
-    version = saveProgramme(tx, {
-      slug: p.slug,
-      data: dataIn,
-      body: r.body,
-      authorId: user.id,
-      reason: reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
-      create: false,
-      owners: { ownerId: owners.ownerId, deputyId: owners.deputyId },
-    }).version;
-    audit(tx, { actorId: user.id, action: "programme.edit", entityType: "programme", entityId: p.id, detail: { slug: p.slug, version } });
-    if (owners.ownerId !== undefined && (owners.ownerId !== p.ownerId || owners.deputyId !== p.deputyId))
-      audit(tx, { actorId: user.id, action: "programme.owner", entityType: "programme", entityId: p.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
-    if (reviewing) audit(tx, { actorId: user.id, action: "programme.review", entityType: "programme", entityId: p.id, detail: { slug: p.slug, result: "aktualisiert" } });
-  });
+  try {
+    db.transaction((tx) => {
+      version = saveProgramme(tx, {
+        slug: p.slug,
+        data: dataIn,
+        body: r.body,
+        authorId: user.id,
+        reason: reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
+        create: false,
+        owners: { ownerId: owners.ownerId, deputyId: owners.deputyId },
+      }).version;
+      audit(tx, { actorId: user.id, action: "programme.edit", entityType: "programme", entityId: p.id, detail: { slug: p.slug, version } });
+      if (owners.ownerId !== undefined && (owners.ownerId !== p.ownerId || owners.deputyId !== p.deputyId))
+        audit(tx, { actorId: user.id, action: "programme.owner", entityType: "programme", entityId: p.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
+      if (reviewing) audit(tx, { actorId: user.id, action: "programme.review", entityType: "programme", entityId: p.id, detail: { slug: p.slug, result: "aktualisiert" } });
+      for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "programme", parentId: p.slug });
+      syncAttachmentDocs(tx, "programme", [p.slug]);
+    });
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   return redirect(`/foerderung/${p.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${version}.`) } });
 }
 
@@ -100,7 +140,8 @@ export default function ProgrammBearbeiten() {
           Konflikt, statt Ihre Änderung zu überschreiben – bitte übertragen Sie die Änderung auch in die Datei.
         </p>
       ) : null}
-      <ProgrammeForm values={ad && !ad.ok ? ad.values : d.values} errors={ad && !ad.ok ? ad.errors : null} create={false}>
+      <EditorAttachments files={d.files} />
+      <ProgrammeForm values={ad && !ad.ok ? ad.values : d.values} errors={ad && !ad.ok ? ad.errors : null} create={false} multipart>
         {d.review || (ad && !ad.ok && ad.values.pruefung === "1") ? <ReviewModeNotice months={REVIEW_INTERVAL_MONTHS.programme} /> : null}
         <OwnerFields
           users={d.owners}
@@ -108,6 +149,7 @@ export default function ProgrammBearbeiten() {
           deputyId={ad && !ad.ok && typeof ad.values.deputyId === "string" ? ad.values.deputyId : d.deputyId}
           errors={ad && !ad.ok ? ad.errors : null}
         />
+        <FileField errors={ad && !ad.ok ? ad.errors : null} label="Dateien zum Programm anhängen (optional)" />
       </ProgrammeForm>
       <h2 id="versionen">Versionen</h2>
       <ol className="revision-list">

@@ -10,6 +10,8 @@ import { programmeFrontmatter } from "~/services/content/frontmatter";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { titleMeta } from "~/utils/meta";
+import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
+import { attachmentHistory } from "~/models/attachment.server";
 import { FIELD_LABELS } from "~/utils/programme-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.kurz}` : "Versionen");
@@ -21,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const p = getProgramme(db, params.slug ?? "");
   if (!p) throw new Response("Förderprogramm nicht gefunden", { status: 404 });
-  return { slug: p.slug, title: p.title, kurz: p.kurz, history: revisionHistory(db, "programme", p.id, new URL(request.url)) };
+  return { slug: p.slug, title: p.title, kurz: p.kurz, history: revisionHistory(db, "programme", p.id, new URL(request.url)), files: attachmentHistory(db, "programme", p.slug) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,6 +56,7 @@ export default function Versionen() {
       </p>
       <h1>Versionen: {d.title}</h1>
       <RevisionHistory history={d.history} fieldLabels={LABELS} restore />
+      <AttachmentVersions files={d.files} canRestore />
     </>
   );
 }

@@ -9,6 +9,10 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { titleMeta } from "~/utils/meta";
 import { parseProgrammeForm } from "~/utils/programme-form";
+import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
+import { FileField } from "~/components/dateien/FileField";
 
 export const meta: MetaFunction = () => titleMeta("Neues Förderprogramm");
 
@@ -19,15 +23,45 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.edit");
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+  try {
+    return await create(upload, user);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function create(upload: UploadForm, user: { id: string }) {
   const db = getDb();
-  const form = await request.formData();
+  const form = upload.form;
   const r = parseProgrammeForm(form, { create: true, slugTaken: (s) => programmeSlugExists(db, s) });
   if (!r.ok) return data({ ok: false as const, title: "Neues Förderprogramm", errors: r.errors, values: r.values }, { status: 400 });
   const slug = r.slug!;
-  db.transaction((tx) => {
-    const { id } = saveProgramme(tx, { slug, data: r.data, body: r.body, authorId: user.id, reason: r.reason, create: true });
-    audit(tx, { actorId: user.id, action: "programme.create", entityType: "programme", entityId: id, detail: { slug } });
-  });
+  // every file is checked before anything is written; programme and files are saved in one transaction
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok) {
+    const values = Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["antragsberechtigt", "handlungsfelder"].includes(k) ? form.getAll(k).map(String) : String(form.get(k) ?? "")]));
+    return data({ ok: false as const, title: "Neues Förderprogramm", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values }, { status: 400 });
+  }
+  try {
+    db.transaction((tx) => {
+      const { id } = saveProgramme(tx, { slug, data: r.data, body: r.body, authorId: user.id, reason: r.reason, create: true });
+      audit(tx, { actorId: user.id, action: "programme.create", entityType: "programme", entityId: id, detail: { slug } });
+      for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "programme", parentId: slug });
+    });
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   return redirect(`/foerderung/${slug}`, { headers: { "Set-Cookie": await flashHeader("Förderprogramm angelegt.") } });
 }
 
@@ -40,7 +74,9 @@ export default function NeuesProgramm() {
       </p>
       <h1>Neues Förderprogramm</h1>
       <p>Nur bestätigte Angaben eintragen. Unbekannte Werte leer lassen – die Seite zeigt dann „keine Angabe“.</p>
-      <ProgrammeForm values={ad && !ad.ok ? ad.values : {}} errors={ad && !ad.ok ? ad.errors : null} create />
+      <ProgrammeForm values={ad && !ad.ok ? ad.values : {}} errors={ad && !ad.ok ? ad.errors : null} create multipart>
+        <FileField errors={ad && !ad.ok ? ad.errors : null} label="Dateien zum Programm anhängen (optional)" />
+      </ProgrammeForm>
     </>
   );
 }

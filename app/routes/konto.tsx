@@ -13,6 +13,7 @@ import { passwordPair } from "~/utils/password-schema";
 import { ROLES } from "~/utils/taxonomy";
 import { setEmailPref } from "~/models/notification.server";
 import { deleteAccount } from "~/models/dsgvo.server";
+import { EXPORT_ZIP_MAX_LABEL } from "~/utils/dateien";
 
 export const meta: MetaFunction = () => titleMeta("Mein Konto");
 const TITLE = "Mein Konto";
@@ -149,6 +150,13 @@ export default function Konto() {
             Meine Daten herunterladen
           </a>{" "}
           (JSON-Datei mit Konto, Themen, Beiträgen und deren früheren Fassungen, Änderungsvorschlägen, Meldungen, Projekt-Neuigkeiten, „betrifft uns auch“-Markierungen, Abonnements und Benachrichtigungen)
+        </p>
+        <p>
+          <a href="/konto/daten.zip" download>
+            Meine Daten mit meinen hochgeladenen Dateien herunterladen
+          </a>{" "}
+          (ZIP-Datei: dieselbe JSON-Datei und alle Dateien, die Sie hochgeladen haben, auch frühere Fassungen; zusammen bis {EXPORT_ZIP_MAX_LABEL} – was darüber
+          hinausgeht, nennt die Datei „nicht-enthalten.txt“, und die Redaktion stellt es Ihnen auf Anfrage bereit)
         </p>
       </section>
 

@@ -11,6 +11,8 @@ import { formatDate, todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
 import { ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, STATIONEN, label } from "~/utils/taxonomy";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
+import { AttachmentList } from "~/components/dateien/AttachmentList";
+import { listAttachmentViews } from "~/models/attachment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data?.article.title ?? "Wissen", data?.article.summary);
 
@@ -59,13 +61,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           .filter((x) => x.decidedAt && Date.now() - x.decidedAt.getTime() < 30 * 86_400_000)
           .map((x) => ({ id: x.id, accepted: x.status === "angenommen", note: x.decisionNote, at: x.decidedAt!.toISOString() }))
       : [],
+    files: listAttachmentViews(db, "article", [a.slug], viewer).get(a.slug) ?? [],
     canEdit: can(viewer, "content.edit"),
     canSuggest: can(viewer, "content.suggest") && !can(viewer, "content.edit"),
   };
 }
 
 export default function Artikel() {
-  const { article: a, related, canEdit, canSuggest, decisions } = useLoaderData<typeof loader>();
+  const { article: a, related, canEdit, canSuggest, decisions, files } = useLoaderData<typeof loader>();
   return (
     <article className={`article article--${a.type}`}>
       <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: a.typeLabel, to: `/wissen?typ=${a.type}` }, { label: a.title }]} />
@@ -151,6 +154,12 @@ export default function Artikel() {
       {a.chart ? <BarChart chart={a.chart} id="diagramm" /> : null}
       {/* Stored HTML, rendered once on write through marked + sanitize-html (allowlist). */}
       <div className="prose article-body" dangerouslySetInnerHTML={{ __html: a.html }} />
+      {files.length ? (
+        <section aria-labelledby="artikel-dateien">
+          <h2 id="artikel-dateien">Dateien</h2>
+          <AttachmentList files={files} label="Dateien zum Beitrag" />
+        </section>
+      ) : null}
       <section aria-labelledby="artikel-quellen" className="sources">
         <h2 id="artikel-quellen">Quellen</h2>
         {a.quellen.length ? (

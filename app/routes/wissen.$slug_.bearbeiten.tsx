@@ -12,6 +12,11 @@ import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
 import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
 import { audit } from "~/services/audit.server";
 import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
+import { attachmentHistory, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
+import { FileField } from "~/components/dateien/FileField";
+import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.title}` : "Beitrag bearbeiten");
 
@@ -31,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deputyId: a.deputyId ?? "",
     // Opened from "Meine Prüfungen" ("geprüft, aktualisiert"): saving sets stand and pruefen_bis.
     review: new URL(request.url).searchParams.get("pruefung") === "1" ? { months: REVIEW_INTERVAL_MONTHS[a.type] } : null,
+    files: attachmentHistory(db, "article", a.slug),
   };
 }
 
@@ -39,7 +45,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const db = getDb();
   const a = getArticleBySlug(db, params.slug ?? "");
   if (!a) throw new Response("Beitrag nicht gefunden", { status: 404 });
-  const form = await request.formData();
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+  try {
+    return await save(request, upload, user, a);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function save(request: Request, upload: UploadForm, user: { id: string }, a: NonNullable<ReturnType<typeof getArticleBySlug>>) {
+  const db = getDb();
+  const form = upload.form;
   const r = parseArticleForm(form, { requireReason: true, allowSlug: false, db, cities: listCities(db).map((c) => c.slug) });
   const owners = parseOwnerFields(db, form);
   if (!r.ok || !owners.ok)
@@ -62,19 +85,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     zielgruppen: a.zielgruppen,
   };
   const reviewing = form.get("pruefung") === "1";
-  const res = db.transaction((tx) => {
-    const out = updateArticle(
-      tx,
-      a.id,
-      { ...input, ...(reviewing ? reviewedDates(input.type) : {}), ownerId: owners.ownerId, deputyId: owners.deputyId },
-      { id: user.id },
-      reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
-    );
-    if (owners.ownerId !== undefined && (owners.ownerId !== a.ownerId || owners.deputyId !== a.deputyId))
-      audit(tx, { actorId: user.id, action: "article.owner", entityType: "article", entityId: a.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
-    if (reviewing) audit(tx, { actorId: user.id, action: "article.review", entityType: "article", entityId: a.id, detail: { slug: a.slug, result: "aktualisiert" } });
-    return out;
-  });
+  // every file is checked before anything is written; article and files are saved in one transaction
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok) return data({ ok: false as const, title: "Beitrag bearbeiten", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values: r.values, preview: null }, { status: 400 });
+  let res: { version: number };
+  try {
+    res = db.transaction((tx) => {
+      const out = updateArticle(
+        tx,
+        a.id,
+        { ...input, ...(reviewing ? reviewedDates(input.type) : {}), ownerId: owners.ownerId, deputyId: owners.deputyId },
+        { id: user.id },
+        reviewing ? `Geprüft, aktualisiert: ${r.reason}`.slice(0, 500) : r.reason,
+      );
+      if (owners.ownerId !== undefined && (owners.ownerId !== a.ownerId || owners.deputyId !== a.deputyId))
+        audit(tx, { actorId: user.id, action: "article.owner", entityType: "article", entityId: a.id, detail: { ownerId: owners.ownerId, deputyId: owners.deputyId } });
+      if (reviewing) audit(tx, { actorId: user.id, action: "article.review", entityType: "article", entityId: a.id, detail: { slug: a.slug, result: "aktualisiert" } });
+      for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "article", parentId: a.slug });
+      // published, unpublished or archived: the files' search documents follow
+      syncAttachmentDocs(tx, "article", [a.slug]);
+      return out;
+    });
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   return redirect(`/wissen/${a.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${res.version}.`) } });
 }
 
@@ -93,7 +130,8 @@ export default function BeitragBearbeiten() {
       </p>
       <h1>Beitrag bearbeiten: {d.title}</h1>
       <p className="muted">Aktuelle Version: {d.version}. Jede Speicherung legt eine neue Version an.</p>
-      <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null}>
+      <EditorAttachments files={d.files} />
+      <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null} multipart>
         {d.review || (ad?.values as Record<string, unknown> | undefined)?.pruefung === "1" ? <ReviewModeNotice months={d.review?.months ?? 12} /> : null}
         <OwnerFields
           users={d.owners}
@@ -101,6 +139,7 @@ export default function BeitragBearbeiten() {
           deputyId={typeof ad?.values?.deputyId === "string" ? ad.values.deputyId : d.deputyId}
           errors={ad && !ad.ok ? ad.errors : null}
         />
+        <FileField errors={ad && !ad.ok ? ad.errors : null} label="Dateien zum Beitrag anhängen (optional)" />
       </ArticleForm>
     </>
   );

@@ -9,6 +9,8 @@ import { flashHeader } from "~/services/flash.server";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { ARTICLE_FIELD_LABELS } from "~/components/wissen/ArticleForm";
 import { titleMeta } from "~/utils/meta";
+import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
+import { attachmentHistory, syncAttachmentDocs } from "~/models/attachment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.title}` : "Versionen");
 
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const db = getDb();
   const a = getArticleBySlug(db, params.slug ?? "");
   if (!a) throw new Response("Beitrag nicht gefunden", { status: 404 });
-  return { slug: a.slug, title: a.title, history: revisionHistory(db, "article", a.id, new URL(request.url)) };
+  return { slug: a.slug, title: a.title, history: revisionHistory(db, "article", a.id, new URL(request.url)), files: attachmentHistory(db, "article", a.slug) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,6 +46,7 @@ export default function Versionen() {
       </p>
       <h1>Versionen: {d.title}</h1>
       <RevisionHistory history={d.history} fieldLabels={ARTICLE_FIELD_LABELS} restore />
+      <AttachmentVersions files={d.files} canRestore />
     </>
   );
 }

@@ -10,6 +10,10 @@ import { flashHeader } from "~/services/flash.server";
 import { ArticleForm } from "~/components/wissen/ArticleForm";
 import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
+import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared } from "~/models/attachment.server";
+import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
+import { FileField } from "~/components/dateien/FileField";
 
 export const meta: MetaFunction = () => titleMeta("Neuer Beitrag");
 
@@ -20,8 +24,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.edit");
+  // multipart (attachments): files stream into temp files, removed in `finally` unless stored
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
+    throw e;
+  }
+  try {
+    return await create(request, upload, user);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+async function create(request: Request, upload: UploadForm, user: { id: string }) {
   const db = getDb();
-  const form = await request.formData();
+  const form = upload.form;
   const cities = listCities(db).map((c) => c.slug);
   const r = parseArticleForm(form, { requireReason: false, allowSlug: true, db, cities });
   if (!r.ok) return data({ ok: false as const, title: "Neuer Beitrag", errors: r.errors, values: r.values, preview: null }, { status: 400 });
@@ -30,7 +50,22 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ok: true as const, values: r.values, preview: { html: p.html, missingLinks: p.missingLinks } };
   }
   if (r.input.status === "veroeffentlicht") await requirePermission(request, "content.publish");
-  const created = createArticle(db, { ...r.input, slug: r.slug }, { id: user.id }, r.reason);
+  // every file is checked before anything is written; article and files are saved in one transaction
+  const files = await prepareUploads(db, user.id, upload.files);
+  if (!files.ok) return data({ ok: false as const, title: "Neuer Beitrag", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values: r.values, preview: null }, { status: 400 });
+  let created: { slug: string };
+  try {
+    created = db.transaction((tx) => {
+      const c = createArticle(tx, { ...r.input, slug: r.slug }, { id: user.id }, r.reason);
+      for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "article", parentId: c.slug });
+      return c;
+    });
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files.files));
+    throw e;
+  } finally {
+    discardPrepared(files.files);
+  }
   return redirect(`/wissen/${created.slug}`, { headers: { "Set-Cookie": await flashHeader("Beitrag angelegt.") } });
 }
 
@@ -44,7 +79,9 @@ export default function NeuerBeitrag() {
         <Link to="/wissen">Zurück zu Wissen</Link>
       </p>
       <h1>Neuer Beitrag</h1>
-      <ArticleForm values={values} errors={ad && !ad.ok ? ad.errors : null} cities={cities} mode="neu" preview={ad?.ok ? ad.preview : null} />
+      <ArticleForm values={values} errors={ad && !ad.ok ? ad.errors : null} cities={cities} mode="neu" preview={ad?.ok ? ad.preview : null} multipart>
+        <FileField errors={ad && !ad.ok ? ad.errors : null} label="Dateien zum Beitrag anhängen (optional)" />
+      </ArticleForm>
     </>
   );
 }

@@ -66,6 +66,9 @@ const schema = z.object({
   /** Per-IP request limits per minute (higher values only for load tests). */
   RATE_LIMIT_READ: z.string().default("1200").refine((v) => /^\d+$/.test(v) && Number(v) > 0, "muss eine positive Zahl sein"),
   RATE_LIMIT_WRITE: z.string().default("120").refine((v) => /^\d+$/.test(v) && Number(v) > 0, "muss eine positive Zahl sein"),
+  /** Attachments per user and 24 hours: files and megabytes (higher values only for load tests, e.g. bench:upload). */
+  UPLOAD_DAILY_FILES: z.string().default("100").refine((v) => /^\d+$/.test(v) && Number(v) > 0, "muss eine positive Zahl sein"),
+  UPLOAD_DAILY_MB: z.string().default("200").refine((v) => /^\d+$/.test(v) && Number(v) > 0, "muss eine positive Zahl von Megabyte sein"),
   LOG_REQUESTS: z.enum(["0", "1"], { message: "muss 0 oder 1 sein" }).optional(),
   /** Folder of a Remix build other than ./build (parallel builds in tests). */
   BUILD_DIR: z.string().optional(),

@@ -92,6 +92,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "project.interestWithdrawn": "Interesse an Zusammenarbeit zurückgezogen",
   "project.seekPartners": "Partnersuche aktiviert",
   "programme.rate": "Förderprogramm bewertet",
+  "attachment.replace": "Datei ersetzt (frühere Version bleibt erhalten)",
+  "attachment.restore": "Frühere Dateiversion wiederhergestellt",
 };
 
 /** Object types (audit_log.entity_type) – also the options of the filter. */

@@ -21,6 +21,10 @@ export const KEPT_TEXT = "Ihr Text ist erhalten; bitte wählen Sie die Dateien e
 
 /**
  * Paths whose POST may carry attachments (the server streams their multipart bodies): forum reply and new topic,
- * project editor; as documents and as single-fetch data requests (`….data`).
+ * project, article and programme editors (and new ones), replacing a file; as documents and as single-fetch data requests (`….data`).
  */
-export const UPLOAD_ROUTES = /^\/(?:forum\/[^/]+\/(?:neu|\d+)|projekte\/[^/]+\/bearbeiten)(?:\.data)?$/;
+export const UPLOAD_ROUTES = /^\/(?:forum\/[^/]+\/(?:neu|\d+)|(?:projekte|wissen|foerderung)\/[^/]+\/bearbeiten|(?:wissen|foerderung)\/neu|dateien\/\d+\/ersetzen)(?:\.data)?$/;
+
+/** The DSGVO zip export (/konto/daten.zip) includes uploaded files up to this size together. */
+export const EXPORT_ZIP_MAX_BYTES = 1024 * 1024 * 1024;
+export const EXPORT_ZIP_MAX_LABEL = "1 GB";

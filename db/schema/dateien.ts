@@ -23,6 +23,8 @@ export const attachments = sqliteTable(
     thumbSha256: text("thumb_sha256"), // images only
     /** text extraction for search, off the request path: offen → fertig | leer (no text, indexed by name) | fehler */
     textStatus: text("text_status", { enum: ["offen", "fertig", "leer", "fehler"] }).notNull().default("offen"),
+    /** versions (articles, programmes): the row this one replaced; a replaced row gets `deletedAt` and stays as history */
+    previousId: integer("previous_id"),
     createdAt: createdAt(),
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
   },

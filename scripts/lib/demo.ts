@@ -76,6 +76,14 @@ export const demoSteps: { name: string; run: Step }[] = [
       return seedDemoOutsideNrw(db);
     },
   },
+  {
+    // Attachments made here: a checklist PDF and a CSV of the Abb. 1 figures on two public articles (after the import).
+    name: "Beispiel-Dateien",
+    run: async (db) => {
+      const { seedDemoDateien } = await import("./demo-dateien");
+      return seedDemoDateien(db);
+    },
+  },
 ];
 
 export async function seedDemo(db: DB, opts: { print?: boolean; password?: (email: string) => string } = {}) {

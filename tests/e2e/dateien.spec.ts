@@ -1,6 +1,7 @@
 // Attachments in the forum (issue 14, done-when 1, 2, 6): a member attaches a PDF with and without JavaScript; it
 // is listed with type and size; guests get it in a public category and 404 in a members-only one; a disguised
-// .exe is refused with the reason at the file field; the topic page and the delete confirmation pass axe.
+// .exe is refused with the reason at the file field; the topic page and the delete confirmation pass axe. The
+// Redaktion attaches a file in the article editor, replaces it and restores the earlier version (pages pass axe).
 import { expect, test, type Page } from "@playwright/test";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -123,5 +124,50 @@ test.describe("Dateianhänge im Forum", () => {
     await expect(page.getByLabel("Ihre Antwort")).toHaveValue(text);
     await expect(page.locator("article.forum-post")).toHaveCount(1);
     await expectAccessible(page);
+  });
+});
+
+test.describe("Dateianhänge an Beiträgen (Redaktion)", () => {
+  test("Redaktion hängt im Editor ein PDF an, die Beitragsseite listet es (axe), ersetzt es und stellt die frühere Fassung wieder her", async ({ page, browser }) => {
+    const stamp = Date.now().toString(36);
+    const slug = "checkliste-arbeit";
+    await login(page, "redaktion");
+    await page.goto(`/wissen/${slug}/bearbeiten`);
+    await page.getByLabel("Dateien zum Beitrag anhängen (optional)").setInputFiles(file(`Arbeit-${stamp}.pdf`, minimalPdf(["Checkliste Arbeit", stamp])));
+    await page.getByLabel("Grund der Änderung").fill("E2E: Merkblatt angehängt");
+    await page.getByRole("button", { name: "Speichern" }).click();
+    await expect(page).toHaveURL(new RegExp(`/wissen/${slug}$`));
+    const link = fileLink(page, `Arbeit-${stamp}.pdf`);
+    await expect(link).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Dateien", level: 2 })).toBeVisible();
+    await expectAccessible(page);
+    const href = (await link.getAttribute("href"))!;
+    const guest = await browser.newContext();
+    const res = await guest.request.get(href);
+    expect(res.status()).toBe(200);
+    expect(Buffer.from(await res.body()).equals(minimalPdf(["Checkliste Arbeit", stamp]))).toBe(true);
+
+    // replace: the editor lists the file with "Ersetzen"; the replace page and the versions page pass axe
+    await page.goto(`/wissen/${slug}/bearbeiten`);
+    await expect(page.getByRole("heading", { name: "Angehängte Dateien" })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: `Arbeit-${stamp}.pdf ersetzen` }).click();
+    await expectAccessible(page);
+    await page.getByLabel("Neue Datei").setInputFiles(file(`Arbeit-${stamp}-neu.pdf`, minimalPdf(["Checkliste Arbeit, neue Fassung", stamp])));
+    await page.getByRole("button", { name: "Datei ersetzen" }).click();
+    await expect(page).toHaveURL(new RegExp(`/wissen/${slug}/bearbeiten$`));
+    await expect(pageStatus(page)).toContainText("ist ersetzt");
+    expect((await guest.request.get(href)).status()).toBe(404);
+
+    await page.goto(`/wissen/${slug}/versionen`);
+    const versions = page.getByRole("list", { name: `Frühere Versionen von Arbeit-${stamp}-neu.pdf` });
+    await expect(versions).toContainText(`Arbeit-${stamp}.pdf`);
+    await expectAccessible(page);
+    await versions.getByRole("button", { name: /wiederherstellen/ }).click();
+    await expect(pageStatus(page)).toContainText(`Die frühere Fassung „Arbeit-${stamp}.pdf“ ist wiederhergestellt`);
+    await page.goto(`/wissen/${slug}`);
+    await expect(fileLink(page, `Arbeit-${stamp}.pdf`)).toBeVisible();
+    await expect(fileLink(page, `Arbeit-${stamp}-neu.pdf`)).toHaveCount(0);
+    await guest.close();
   });
 });

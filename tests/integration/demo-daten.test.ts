@@ -4,6 +4,9 @@
 // EFRE money for running costs, a "geklärt" answer that says more than the health checklist, unmarked
 // example data, and deadlines that have already passed on the day of seeding.
 import { and, eq, inArray } from "drizzle-orm";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, TEST_PASSWORD } from "../setup/db";
 import { seedDemo } from "../../scripts/lib/demo";
@@ -19,6 +22,8 @@ let t: ReturnType<typeof createTestDb>;
 let db: DB;
 
 beforeAll(async () => {
+  // the demo attaches files (Beispiel-Dateien): into a temp store, not ./data/files
+  process.env.FILES_DIR = join(mkdtempSync(join(tmpdir(), "sn-demo-daten-")), "files");
   t = createTestDb({ seed: false });
   db = t.db;
   await seedDemo(db, { password: () => TEST_PASSWORD });

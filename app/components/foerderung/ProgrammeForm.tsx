@@ -12,12 +12,15 @@ export function ProgrammeForm({
   errors,
   create,
   children,
+  multipart,
 }: {
   values: FormValues;
   errors: FieldErrors | null;
   create: boolean;
   /** Extra fields before the reason (owner pickers, review mode). */
   children?: React.ReactNode;
+  /** the children include a file field (attachments) */
+  multipart?: boolean;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const list = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : values[k] ? [values[k] as string] : []);
@@ -30,7 +33,7 @@ export function ProgrammeForm({
   return (
     <>
       <ErrorSummary errors={errors} labels={labels} />
-      <Form method="post" noValidate className="programme-form">
+      <Form method="post" noValidate className="programme-form" encType={multipart ? "multipart/form-data" : undefined}>
         {create ? (
           <TextField name="slug" label={FIELD_LABELS.slug} hint="Teil der Adresse: /foerderung/… – Kleinbuchstaben, Ziffern, Bindestriche." defaultValue={v("slug")} errors={errors} required />
         ) : null}

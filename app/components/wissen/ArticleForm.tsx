@@ -33,6 +33,7 @@ export function ArticleForm({
   mode,
   preview,
   children,
+  multipart,
 }: {
   values: Values;
   errors: FieldErrors | null;
@@ -41,6 +42,8 @@ export function ArticleForm({
   preview: { html: string; missingLinks: string[] } | null;
   /** Extra fields before the reason (owner pickers, review mode). */
   children?: React.ReactNode;
+  /** the children include a file field (attachments) */
+  multipart?: boolean;
 }) {
   const v = (k: string) => (typeof values[k] === "string" ? (values[k] as string) : "");
   const many = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : values[k] ? [values[k] as string] : []);
@@ -56,7 +59,7 @@ export function ArticleForm({
           <div className="prose article-body" dangerouslySetInnerHTML={{ __html: preview.html }} />
         </section>
       ) : null}
-      <Form method="post" noValidate className="article-form">
+      <Form method="post" noValidate className="article-form" encType={multipart ? "multipart/form-data" : undefined}>
         <TextField name="title" label="Titel" required errors={errors} defaultValue={v("title")} />
         {mode === "neu" ? (
           <TextField

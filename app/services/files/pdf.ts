@@ -1,5 +1,7 @@
 // A minimal, valid one-page PDF written by hand (Helvetica, WinAnsi text lines): for demo content and tests.
-export function minimalPdf(lines: string[]): Buffer {
+// `pad` adds an unreferenced binary stream object (e.g. random bytes for a benchmark file of a given size that stays
+// a well-formed PDF with a correct xref, so readers need not repair it).
+export function minimalPdf(lines: string[], pad?: Buffer): Buffer {
   const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
   const content = ["BT", "/F1 12 Tf", "56 780 Td", "16 TL", ...lines.map((l) => `(${esc(l)}) '`), "ET"].join("\n");
   const contentBytes = Buffer.from(content, "latin1");
@@ -10,6 +12,7 @@ export function minimalPdf(lines: string[]): Buffer {
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     `<< /Length ${contentBytes.length} >>\nstream\n${content}\nendstream`,
   ];
+  if (pad) objects.push(`<< /Length ${pad.length} >>\nstream\n${pad.toString("latin1")}\nendstream`);
   let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
   const offsets: number[] = [];
   objects.forEach((o, i) => {

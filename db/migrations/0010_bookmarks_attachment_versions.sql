@@ -7,4 +7,5 @@ CREATE TABLE `forum_bookmarks` (
 	FOREIGN KEY (`post_id`) REFERENCES `forum_posts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `forum_bookmarks_user_idx` ON `forum_bookmarks` (`user_id`,`created_at`);
+CREATE INDEX `forum_bookmarks_user_idx` ON `forum_bookmarks` (`user_id`,`created_at`);--> statement-breakpoint
+ALTER TABLE `attachments` ADD `previous_id` integer;
