@@ -10,7 +10,7 @@ import { RevisionHistory } from "~/components/RevisionHistory";
 import { ARTICLE_FIELD_LABELS } from "~/components/wissen/ArticleForm";
 import { titleMeta } from "~/utils/meta";
 import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
-import { attachmentHistory, syncAttachmentDocs } from "~/models/attachment.server";
+import { attachmentHistory } from "~/models/attachment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.title}` : "Versionen");
 
