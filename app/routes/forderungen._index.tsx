@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { StatusLine } from "~/components/StatusLine";
 import { Link, useLoaderData } from "@remix-run/react";
 import css from "~/components/forderungen/forderungen.css";
 import { EBENE_HEADINGS, FORDERUNG_STATUS, LOESUNGSSZENARIEN, lsLabel, type ForderungStatus } from "~/components/forderungen/labels";
@@ -150,15 +151,16 @@ export default function ForderungenIndex() {
                   <h3>
                     <Link to={`/forderungen/${r.slug}`}>{r.titel}</Link>
                   </h3>
-                  <p>
-                    <StatusBadge status={r.status} /> {r.statusDatum ? <>seit {formatDate(r.statusDatum)}</> : <>Stand unbekannt</>}
-                  </p>
-                  <p className="forderung-meta">
-                    {view !== "ebene" ? <>{EBENEN[r.ebene as Ebene]}: </> : null}
-                    {r.stelle}
-                    {view !== "ls" ? <> · LS {r.loesungsszenario}</> : null}
-                  </p>
-                  <p className="forderung-meta">Quelle: {r.quelle}</p>
+                  <StatusLine
+                    parts={[
+                      <span key="s">
+                        <StatusBadge status={r.status} /> {r.statusDatum ? <>seit {formatDate(r.statusDatum)}</> : <>Stand unbekannt</>}
+                      </span>,
+                      `${view !== "ebene" ? `${EBENEN[r.ebene as Ebene]}: ` : ""}${r.stelle}`,
+                      view !== "ls" ? `LS ${r.loesungsszenario}` : null,
+                      `Quelle: ${r.quelle}`,
+                    ]}
+                  />
                 </li>
               ))}
             </ul>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { filtersToQuery, parseFilters, parseSort, type Filters } from "~/components/projekte/filters";
-import { PROJECT_SORTS, PROJECT_STATUS, statusBadgeClass, type ProjectSort } from "~/components/projekte/labels";
+import { PROJECT_SORTS, PROJECT_STATUS, type ProjectSort } from "~/components/projekte/labels";
+import { StatusLine, StatusWord } from "~/components/StatusLine";
 import { FollowSearch } from "~/components/FollowSearch";
 import { listCities } from "~/models/city.server";
 import { listProjects, projectFacets } from "~/models/project.server";
@@ -207,17 +208,15 @@ export default function Projekte() {
                   <h2>
                     <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
                   </h2>
-                  <ul className="badges" aria-label="Merkmale">
-                    <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
-                    {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
-                    {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
-                  </ul>
-                  <p className="muted">
-                    {p.lead ?? "ohne Stadt"}
-                    {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
-                    {" · "}
-                    {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
-                  </p>
+                  <StatusLine
+                    parts={[
+                      p.status === "abgebrochen" ? <StatusWord key="s" tone="fail">{PROJECT_STATUS[p.status]}</StatusWord> : PROJECT_STATUS[p.status],
+                      `${p.lead ?? "ohne Stadt"}${p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}`,
+                      p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", "),
+                      p.visibility === "members" ? "Nur für Mitglieder" : null,
+                      p.seeksPartners ? <strong key="p">Sucht Partnerstädte</strong> : null,
+                    ]}
+                  />
                   {p.summary ? <p>{p.summary}</p> : null}
                 </li>
               ))}

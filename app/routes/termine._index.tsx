@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatEventTime } from "~/components/termine/berlin-time";
 import { countTermine, listTermine, parseTerminFilters } from "~/models/termin.server";
 import { FollowSearch } from "~/components/FollowSearch";
+import { StatusLine } from "~/components/StatusLine";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ort: t.ort,
     online: t.online,
     city: t.cityName,
+    felder: t.handlungsfelder.map((f) => HANDLUNGSFELDER[f as Handlungsfeld] ?? f),
   }));
   return { past, feld: feld ?? null, seite, pages: Math.max(1, Math.ceil(total / PER_PAGE)), total, rows, canCreate: can(viewer, "termin.create") };
 }
@@ -82,13 +84,17 @@ export default function TermineIndex() {
                 <h2 className="h3">
                   <Link to={`/termine/${t.id}`}>{t.titel}</Link>
                 </h2>
-                <p>
-                  <time dateTime={t.beginn}>{formatEventTime(new Date(t.beginn), t.ende ? new Date(t.ende) : null)}</time>
-                </p>
-                <p>
-                  {[t.ort, t.online ? "online" : null].filter(Boolean).join(" · ")}
-                  {t.city ? ` · ${t.city}` : ""}
-                </p>
+                <StatusLine
+                  parts={[
+                    <time key="z" dateTime={t.beginn}>
+                      {formatEventTime(new Date(t.beginn), t.ende ? new Date(t.ende) : null)}
+                    </time>,
+                    t.ort,
+                    t.online ? "online" : null,
+                    t.city,
+                    t.felder.join(", "),
+                  ]}
+                />
               </li>
             ))}
           </ul>
