@@ -217,7 +217,7 @@ function GuestHome({ guest }: { guest: NonNullable<Data["guest"]> }) {
       ) : null}
       <h2>Mitmachen</h2>
       <p>
-        Mitglieder aus den Städten lesen und schreiben im Forum, pflegen Projekte und bekommen Hinweise zu Fristen. <Link to="/anmelden">Anmelden</Link>
+        Mitglieder aus den Städten lesen und schreiben im Forum, pflegen Projekte und bekommen Hinweise zu Fristen. <Link to="/anmelden">Zur Anmeldung</Link>
       </p>
     </>
   );
