@@ -52,6 +52,7 @@ import {
   keysOf,
   type CityIndicator,
 } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   titleMeta(
@@ -464,9 +465,7 @@ export default function KennzahlenPflegen() {
     : null;
   return (
     <>
-      <p>
-        <Link to={`/staedte/${d.city.slug}`}>Zurück zu {d.city.name}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Städte", to: "/staedte" }, { label: d.city.name, to: `/staedte/${d.city.slug}` }, { label: "Kennzahlen pflegen" }]} />
       <h1>Kennzahlen von {d.city.name} pflegen</h1>
       <p>
         Jeder Wert braucht eine Quelle. Neue Zahlen werden als weiterer Wert der

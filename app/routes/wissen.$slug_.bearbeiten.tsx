@@ -12,6 +12,7 @@ import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
 import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
 import { audit } from "~/services/audit.server";
 import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.title}` : "Beitrag bearbeiten");
 
@@ -88,10 +89,11 @@ export default function BeitragBearbeiten() {
   const ad = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to={`/wissen/${d.slug}`}>Zurück zum Beitrag</Link> · <Link to={`/wissen/${d.slug}/versionen`}>Versionen</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: d.title, to: `/wissen/${d.slug}` }, { label: "Bearbeiten" }]} />
       <h1>Beitrag bearbeiten: {d.title}</h1>
+      <p>
+        <Link to={`/wissen/${d.slug}/versionen`}>Versionen</Link>
+      </p>
       <p className="muted">Aktuelle Version: {d.version}. Jede Speicherung legt eine neue Version an.</p>
       <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null}>
         {d.review || (ad?.values as Record<string, unknown> | undefined)?.pruefung === "1" ? <ReviewModeNotice months={d.review?.months ?? 12} /> : null}
