@@ -77,6 +77,23 @@ function SortHeader({ col, label: text, sort, dir, filters }: { col: ProjectSort
   );
 }
 
+/** One end of the year range ("von" / "bis"); "offen" leaves that end open. */
+function YearSelect({ id, name, label, years, value }: { id: string; name: string; label: string; years: number[]; value: number | null | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ? String(value) : ""}>
+        <option value="">offen</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function Projekte() {
   const { filters, sort, dir, view, canCreate, facets, projects } = useLoaderData<typeof loader>();
   const q = filtersToQuery(filters);
@@ -113,28 +130,8 @@ export default function Projekte() {
             <fieldset>
               <legend>Zeitraum (Jahre)</legend>
               <div className="projekt-row">
-                <div className="field">
-                  <label htmlFor="f-von">von</label>
-                  <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
-                    <option value="">offen</option>
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="f-bis">bis</label>
-                  <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
-                    <option value="">offen</option>
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <YearSelect id="f-von" name="von" label="von" years={years} value={filters.von} />
+                <YearSelect id="f-bis" name="bis" label="bis" years={years} value={filters.bis} />
               </div>
             </fieldset>
             <div className="checkbox">
