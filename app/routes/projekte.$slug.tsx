@@ -256,7 +256,7 @@ export default function Projekt() {
         <p>Noch keine Förderlinien erfasst.</p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Förderlinien" tabIndex={0}>
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">Förderlinien mit Summe und Finanzierungslücke</caption>
             <thead>
               <tr>
@@ -275,10 +275,14 @@ export default function Projekt() {
               {p.funding.map((f) => (
                 <tr key={f.id}>
                   <th scope="row">{f.programmeUrl ? <Link to={f.programmeUrl}>{f.programmeName}</Link> : f.programmeName}</th>
-                  <td>{f.fonds ? FONDS[f.fonds] : "–"}</td>
-                  <td className="num">{formatEuro(f.amount)}</td>
-                  <td className="num">{formatEuro(f.ownShare)}</td>
-                  <td>{f.cofinancing || "–"}</td>
+                  <td data-label="Fonds">{f.fonds ? FONDS[f.fonds] : "–"}</td>
+                  <td className="num" data-label="Förderbetrag">
+                    {formatEuro(f.amount)}
+                  </td>
+                  <td className="num" data-label="Eigenanteil">
+                    {formatEuro(f.ownShare)}
+                  </td>
+                  <td data-label="Ko-Finanzierung">{f.cofinancing || "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -286,8 +290,12 @@ export default function Projekt() {
               <tr>
                 <th scope="row">Summe</th>
                 <td></td>
-                <td className="num">{formatEuro(totals.funding)}</td>
-                <td className="num">{formatEuro(totals.own)}</td>
+                <td className="num" data-label="Förderbetrag">
+                  {formatEuro(totals.funding)}
+                </td>
+                <td className="num" data-label="Eigenanteil">
+                  {formatEuro(totals.own)}
+                </td>
                 <td></td>
               </tr>
             </tfoot>
@@ -312,7 +320,7 @@ export default function Projekt() {
       ) : (
         <>
           <div className="table-wrap" role="region" aria-label="Indikatoren" tabIndex={0}>
-            <table>
+            <table className="stack-cards">
               <caption className="visually-hidden">Indikatoren mit Ausgangswert, aktuellem Wert und Zielwert</caption>
               <thead>
                 <tr>
@@ -326,15 +334,15 @@ export default function Projekt() {
                 {p.indicators.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{i.name}</th>
-                    <td>
+                    <td data-label="Ausgangswert">
                       {num(i.baseline, i.unit)}
                       {i.baselineDate ? ` (${formatDate(i.baselineDate)})` : ""}
                     </td>
-                    <td>
+                    <td data-label="Aktuell">
                       {num(i.current, i.unit)}
                       {i.currentDate ? ` (${formatDate(i.currentDate)})` : ""}
                     </td>
-                    <td>
+                    <td data-label="Ziel">
                       {num(i.target, i.unit)}
                       {i.targetDate ? ` (bis ${formatDate(i.targetDate)})` : ""}
                     </td>

@@ -535,7 +535,7 @@ export default function KennzahlenPflegen() {
         <p>Noch keine Werte erfasst.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">
               Erfasste Werte von {d.city.name}
             </caption>
@@ -554,9 +554,11 @@ export default function KennzahlenPflegen() {
               {d.figures.map((f) => (
                 <tr key={f.id}>
                   <th scope="row">{f.label}</th>
-                  <td className="num">{f.text}</td>
-                  <td>{f.asOfText}</td>
-                  <td>
+                  <td className="num" data-label="Wert">
+                    {f.text}
+                  </td>
+                  <td data-label="Stichtag">{f.asOfText}</td>
+                  <td data-label="Quelle">
                     {f.source}
                     {f.note ? <span className="muted"> ({f.note})</span> : null}
                   </td>
