@@ -14,7 +14,7 @@ const isFeld = (s: string): s is Handlungsfeld => Object.hasOwn(HANDLUNGSFELDER,
 
 /**
  * A user's Handlungsfelder, from what they chose themselves: forum categories they follow or watch, the
- * Handlungsfeld filters of their followed lists (Suchabos), and the fields of their city's projects.
+ * Handlungsfeld filters of their followed lists (Suchabos); without any, the fields of their city's projects.
  * Empty when they chose nothing – the page then shows the latest across all fields.
  */
 export function userHandlungsfelder(db: Executor, userId: string, cityId: number | null): Handlungsfeld[] {
@@ -28,7 +28,8 @@ export function userHandlungsfelder(db: Executor, userId: string, cityId: number
   for (const c of cats) if (c.feld && isFeld(c.feld)) out.add(c.feld);
   const abos = db.select({ query: savedSearches.query }).from(savedSearches).where(eq(savedSearches.userId, userId)).all();
   for (const a of abos) for (const f of new URLSearchParams(a.query).getAll("feld")) if (isFeld(f)) out.add(f);
-  if (cityId !== null) {
+  // Explicit choices win; the city's projects only stand in when the user chose nothing.
+  if (out.size === 0 && cityId !== null) {
     const rows = db
       .select({ felder: projects.handlungsfelder })
       .from(projectCities)
