@@ -4,6 +4,7 @@ import { formatEventTime } from "~/components/termine/berlin-time";
 import { countTermine, listTermine, parseTerminFilters } from "~/models/termin.server";
 import { FollowSearch } from "~/components/FollowSearch";
 import { StatusLine } from "~/components/StatusLine";
+import { FilterToggle } from "~/components/FilterToggle";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -44,7 +45,12 @@ export default function TermineIndex() {
     return s ? `/termine?${s}` : "/termine";
   };
   return (
-    <div className="layout-2col">
+    <>
+      <h1>{past ? "Vergangene Termine" : "Termine"}</h1>
+      <FollowSearch liste="termine" />
+      <p className="lead">Fachtage, Fortbildungen und Treffen des Städtenetzes, der Städte und des Landes – auch für Justiz, Polizei und Gesundheitswesen.</p>
+      <div className="layout-2col">
+      <FilterToggle active={feld ? 1 : 0}>
       <aside className="facets" aria-labelledby="filter-titel">
         <h2 id="filter-titel">Handlungsfeld</h2>
         <ul>
@@ -62,10 +68,8 @@ export default function TermineIndex() {
           ))}
         </ul>
       </aside>
+      </FilterToggle>
       <div>
-        <h1>{past ? "Vergangene Termine" : "Termine"}</h1>
-        <FollowSearch liste="termine" />
-        <p className="lead">Fachtage, Fortbildungen und Treffen des Städtenetzes, der Städte und des Landes – auch für Justiz, Polizei und Gesundheitswesen.</p>
         <p>
           {past ? <Link to={q({ zeit: null, seite: null })}>Kommende Termine</Link> : <Link to={q({ zeit: "vergangen", seite: null })}>Vergangene Termine</Link>}
           {" · "}
@@ -115,5 +119,6 @@ export default function TermineIndex() {
         </p>
       </div>
     </div>
+    </>
   );
 }
