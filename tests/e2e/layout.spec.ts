@@ -251,3 +251,27 @@ test.describe("Brotkrumen", () => {
     }
   });
 });
+
+test.describe("Startseite", () => {
+  test("an even card grid at 360, 768 and 1280 px and an h1 that is not the site name (guest)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("main h1")).not.toHaveText(/^Städtenetz Südosteuropa$/);
+    for (const width of [360, 768, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const xs = await page.locator("main ul.cards-even > li").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+      const columns = new Set(xs).size;
+      expect(xs.length % columns, `${width} px: ${xs.length} cards in ${columns} columns`).toBe(0);
+    }
+    await expectAccessible(page);
+  });
+
+  test("signed in: notifications, due items and the latest in one's fields come first", async ({ page }) => {
+    await login(page, "redaktion");
+    await page.goto("/");
+    await expect(page.locator("main h1")).toHaveText("Mein Überblick");
+    await expect(page.getByRole("region", { name: "Benachrichtigungen" })).toContainText(/ungelesene Benachrichtigung|Keine ungelesenen/);
+    await expect(page.getByRole("region", { name: "Fällig" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Neu in Ihren Handlungsfeldern" }).getByRole("link").first()).toBeVisible();
+    await expectAccessible(page);
+  });
+});
