@@ -5,7 +5,30 @@ import { formatDate } from "~/utils/format";
 import type { ReviewState } from "~/utils/review";
 
 /** The single staleness marker of an entry: Stand, and – when overdue – who sees what. */
-export function StandMarker({ stand, pruefenBis, overdue, redaktion }: { stand: string | null; pruefenBis: string | null; overdue: boolean; redaktion: boolean }) {
+export function StandMarker({
+  stand,
+  pruefenBis,
+  overdue,
+  redaktion,
+  inline = false,
+}: {
+  stand: string | null;
+  pruefenBis: string | null;
+  overdue: boolean;
+  redaktion: boolean;
+  /** as plain text inside a <StatusLine> (list items) instead of a badge */
+  inline?: boolean;
+}) {
+  if (inline) {
+    if (overdue && redaktion)
+      return (
+        <strong className="status-warn" data-stale="">
+          <span aria-hidden="true">⚠ </span>Prüfung überfällig seit {formatDate(pruefenBis)} · Stand {formatDate(stand)}
+        </strong>
+      );
+    if (overdue) return <span data-stale="">Stand: {formatDate(stand)} · wird überprüft</span>;
+    return stand ? <span>Stand {formatDate(stand)}</span> : null;
+  }
   if (overdue && redaktion)
     return (
       <span className="badge badge--warn stale-badge" data-stale="">

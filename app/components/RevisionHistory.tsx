@@ -21,7 +21,7 @@ export function RevisionHistory({ history, fieldLabels, restore = false }: { his
       )}
       <h2 id="alle-versionen">Alle Versionen</h2>
       <div className="table-wrap">
-        <table>
+        <table className="stack-cards">
           <thead>
             <tr>
               <th scope="col">Version</th>
@@ -39,10 +39,10 @@ export function RevisionHistory({ history, fieldLabels, restore = false }: { his
                   {r.version}
                   {r.version === current ? " (aktuell)" : ""}
                 </th>
-                <td>{formatDateTime(r.at)}</td>
-                <td>{r.author}</td>
-                <td>{r.source}</td>
-                <td>{r.reason || "ohne Begründung"}</td>
+                <td data-label="Zeit">{formatDateTime(r.at)}</td>
+                <td data-label="Von">{r.author}</td>
+                <td data-label="Art">{r.source}</td>
+                <td data-label="Grund">{r.reason || "ohne Begründung"}</td>
                 <td>
                   {r.version > 1 ? (
                     <Link to={`?von=${r.version - 1}&bis=${r.version}`}>

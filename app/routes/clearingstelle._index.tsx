@@ -93,7 +93,7 @@ export default function Clearingstelle() {
         <p>Keine Fragen mit diesen Filtern.</p>
       ) : (
         <div className="table-wrap">
-          <table className="clearing-queue">
+          <table className="clearing-queue stack-cards">
             <caption>{d.rows.length} Fragen in der Clearingstelle</caption>
             <thead>
               <tr>
@@ -112,17 +112,17 @@ export default function Clearingstelle() {
                   <th scope="row">
                     <Link to={r.url}>{r.title}</Link>
                   </th>
-                  <td>
+                  <td data-label="Status">
                     <StatusBadge status={r.status} />
                   </td>
-                  <td>{r.assigneeName ?? "–"}</td>
-                  <td>
+                  <td data-label="Zuständig">{r.assigneeName ?? "–"}</td>
+                  <td data-label="Fällig">
                     {r.dueDate ? formatDate(r.dueDate) : "–"}
                     {r.overdue ? <strong className="badge badge--fail">überfällig</strong> : null}
                   </td>
-                  <td>{r.felder || "–"}</td>
-                  <td>{r.staedte || "–"}</td>
-                  <td>{r.concerns > 0 ? `${r.concerns} ${r.concerns === 1 ? "Stadt" : "Städte"}` : "–"}</td>
+                  <td data-label="Handlungsfeld">{r.felder || "–"}</td>
+                  <td data-label="Städte">{r.staedte || "–"}</td>
+                  <td data-label="Betrifft auch">{r.concerns > 0 ? `${r.concerns} ${r.concerns === 1 ? "Stadt" : "Städte"}` : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,7 +17,7 @@ export default function Datenschutz() {
 
       <h2>Welche Daten, wozu, wie lange</h2>
       <div className="table-wrap">
-        <table>
+        <table className="stack-cards">
           <thead>
             <tr>
               <th scope="col">Daten</th>
@@ -27,42 +27,42 @@ export default function Datenschutz() {
           </thead>
           <tbody>
             <tr>
-              <td>Konto: E-Mail-Adresse, Name, Rolle, Stadt, Passwort (nur als argon2id-Hash)</td>
-              <td>Zugang zum geschlossenen Netzwerk; Art. 6 Abs. 1 lit. e DSGVO (Aufgabe im öffentlichen Interesse) bzw. lit. b</td>
-              <td>bis zur Löschung des Kontos</td>
+              <td data-label="Daten">Konto: E-Mail-Adresse, Name, Rolle, Stadt, Passwort (nur als argon2id-Hash)</td>
+              <td data-label="Zweck und Rechtsgrundlage">Zugang zum geschlossenen Netzwerk; Art. 6 Abs. 1 lit. e DSGVO (Aufgabe im öffentlichen Interesse) bzw. lit. b</td>
+              <td data-label="Speicherdauer">bis zur Löschung des Kontos</td>
             </tr>
             <tr>
-              <td>Sitzungs-Cookie „sn_session“ (technisch notwendig, ohne Einwilligung)</td>
-              <td>Angemeldet bleiben; Art. 6 Abs. 1 lit. e DSGVO, § 25 Abs. 2 TDDDG</td>
-              <td>bis zum Schließen des Browsers bzw. Abmelden, serverseitig höchstens 30 Tage</td>
+              <td data-label="Daten">Sitzungs-Cookie „sn_session“ (technisch notwendig, ohne Einwilligung)</td>
+              <td data-label="Zweck und Rechtsgrundlage">Angemeldet bleiben; Art. 6 Abs. 1 lit. e DSGVO, § 25 Abs. 2 TDDDG</td>
+              <td data-label="Speicherdauer">bis zum Schließen des Browsers bzw. Abmelden, serverseitig höchstens 30 Tage</td>
             </tr>
             <tr>
-              <td>Beiträge im Forum, Vorschläge, Projekteinträge</td>
-              <td>Fachlicher Austausch der Städte</td>
-              <td>solange das Netzwerk besteht; bei Kontolöschung werden sie „ehemaliges Mitglied“ zugeordnet</td>
+              <td data-label="Daten">Beiträge im Forum, Vorschläge, Projekteinträge</td>
+              <td data-label="Zweck und Rechtsgrundlage">Fachlicher Austausch der Städte</td>
+              <td data-label="Speicherdauer">solange das Netzwerk besteht; bei Kontolöschung werden sie „ehemaliges Mitglied“ zugeordnet</td>
             </tr>
             <tr>
-              <td>Hochgeladene Dateien (Name, Typ, Größe, Zeitpunkt, wer sie hochgeladen hat); bei Bildern entfernen wir beim Hochladen Metadaten wie den Aufnahmeort (GPS)</td>
-              <td>Dokumente zu Beiträgen, Projekten, Artikeln und Förderprogrammen teilen</td>
-              <td>
+              <td data-label="Daten">Hochgeladene Dateien (Name, Typ, Größe, Zeitpunkt, wer sie hochgeladen hat); bei Bildern entfernen wir beim Hochladen Metadaten wie den Aufnahmeort (GPS)</td>
+              <td data-label="Zweck und Rechtsgrundlage">Dokumente zu Beiträgen, Projekten, Artikeln und Förderprogrammen teilen</td>
+              <td data-label="Speicherdauer">
                 solange der Beitrag oder Eintrag besteht; bei Kontolöschung werden Dateien an Forenbeiträgen und Projekten gelöscht, Dateien an
                 Artikeln und Förderprogrammen behält die Redaktion und ordnet sie „ehemaliges Mitglied“ zu
               </td>
             </tr>
             <tr>
-              <td>Protokoll von Änderungen (wer, was, wann)</td>
-              <td>Nachvollziehbarkeit redaktioneller und administrativer Änderungen</td>
-              <td>3 Jahre</td>
+              <td data-label="Daten">Protokoll von Änderungen (wer, was, wann)</td>
+              <td data-label="Zweck und Rechtsgrundlage">Nachvollziehbarkeit redaktioneller und administrativer Änderungen</td>
+              <td data-label="Speicherdauer">3 Jahre</td>
             </tr>
             <tr>
-              <td>Server-Protokoll: Methode, Pfad ohne Suchanfrage, Status, Dauer – keine IP-Adressen</td>
-              <td>Betrieb und Fehlersuche</td>
-              <td>14 Tage</td>
+              <td data-label="Daten">Server-Protokoll: Methode, Pfad ohne Suchanfrage, Status, Dauer – keine IP-Adressen</td>
+              <td data-label="Zweck und Rechtsgrundlage">Betrieb und Fehlersuche</td>
+              <td data-label="Speicherdauer">14 Tage</td>
             </tr>
             <tr>
-              <td>IP-Adresse im Arbeitsspeicher für Anmelde- und Anfragebegrenzung</td>
-              <td>Schutz vor Passwort-Rateangriffen; Art. 6 Abs. 1 lit. e DSGVO</td>
-              <td>höchstens eine Stunde, nur im Arbeitsspeicher</td>
+              <td data-label="Daten">IP-Adresse im Arbeitsspeicher für Anmelde- und Anfragebegrenzung</td>
+              <td data-label="Zweck und Rechtsgrundlage">Schutz vor Passwort-Rateangriffen; Art. 6 Abs. 1 lit. e DSGVO</td>
+              <td data-label="Speicherdauer">höchstens eine Stunde, nur im Arbeitsspeicher</td>
             </tr>
           </tbody>
         </table>

@@ -19,6 +19,7 @@ import { UploadFormError, type UploadForm } from "~/services/files/multipart.ser
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.kurz}` : "Förderprogramm bearbeiten");
 
@@ -130,10 +131,11 @@ export default function ProgrammBearbeiten() {
   const ad = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to={`/foerderung/${d.slug}`}>Zurück zum Programm</Link> · <Link to={`/foerderung/${d.slug}/versionen`}>Versionen</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Förderung", to: "/foerderung" }, { label: d.title, to: `/foerderung/${d.slug}` }, { label: "Bearbeiten" }]} />
       <h1>Bearbeiten: {d.title}</h1>
+      <p>
+        <Link to={`/foerderung/${d.slug}/versionen`}>Versionen</Link>
+      </p>
       {d.imported ? (
         <p className="notice">
           Dieses Programm stammt aus dem Inhaltsordner (content/foerderung/{d.slug}.md). Nach einer Änderung hier meldet der nächste Import einen

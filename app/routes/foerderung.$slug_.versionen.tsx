@@ -13,6 +13,7 @@ import { titleMeta } from "~/utils/meta";
 import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
 import { attachmentHistory } from "~/models/attachment.server";
 import { FIELD_LABELS } from "~/utils/programme-form";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.kurz}` : "Versionen");
 
@@ -51,10 +52,11 @@ export default function Versionen() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/foerderung/${d.slug}`}>Zurück zum Programm</Link> · <Link to={`/foerderung/${d.slug}/bearbeiten`}>Bearbeiten</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Förderung", to: "/foerderung" }, { label: d.title, to: `/foerderung/${d.slug}` }, { label: "Versionen" }]} />
       <h1>Versionen: {d.title}</h1>
+      <p>
+        <Link to={`/foerderung/${d.slug}/bearbeiten`}>Bearbeiten</Link>
+      </p>
       <RevisionHistory history={d.history} fieldLabels={LABELS} restore />
       <AttachmentVersions files={d.files} canRestore />
     </>

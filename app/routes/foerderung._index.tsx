@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { StatusBadge } from "~/components/foerderung/badges";
+import { ProgrammeStatusText } from "~/components/foerderung/badges";
+import { StatusLine } from "~/components/StatusLine";
 import { FollowSearch } from "~/components/FollowSearch";
 import { ExpiryHint, StandMarker } from "~/components/ReviewState";
 import { listProgrammeSummaries } from "~/models/programme.server";
@@ -156,18 +157,14 @@ export default function Foerderung() {
                   <h3>
                     <Link to={`/foerderung/${p.slug}`}>{p.title}</Link>
                   </h3>
-                  <ul className="badges">
-                    <li className="badge">Fonds: {p.fonds}</li>
-                    <li className="badge">Ebene: {p.ebene}</li>
-                    <li>
-                      <StatusBadge status={p.status} />
-                    </li>
-                    {p.stale ? (
-                      <li>
-                        <StandMarker stand={p.stand} pruefenBis={p.stale} overdue redaktion={canEdit} />
-                      </li>
-                    ) : null}
-                  </ul>
+                  <StatusLine
+                    parts={[
+                      `Fonds ${p.fonds}`,
+                      p.ebene,
+                      <ProgrammeStatusText key="st" status={p.status} />,
+                      p.stale ? <StandMarker key="sm" stand={p.stand} pruefenBis={p.stale} overdue redaktion={canEdit} inline /> : null,
+                    ]}
+                  />
                   <p>{p.summary}</p>
                   <p className="programme-row-facts">
                     Förderquote: {p.foerderquote != null ? formatPercent(p.foerderquote) : "keine Angabe"}

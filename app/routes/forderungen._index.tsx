@@ -1,9 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { StatusLine } from "~/components/StatusLine";
 import { Link, useLoaderData } from "@remix-run/react";
 import css from "~/components/forderungen/forderungen.css";
 import { EBENE_HEADINGS, FORDERUNG_STATUS, LOESUNGSSZENARIEN, lsLabel, type ForderungStatus } from "~/components/forderungen/labels";
 import { StatusBadge } from "~/components/forderungen/StatusBadge";
 import { FollowSearch } from "~/components/FollowSearch";
+import { FilterToggle } from "~/components/FilterToggle";
 import { forderungFacets, listForderungen, listProposals, parseForderungFilters, sortByEbene, type ForderungFilters } from "~/models/forderung.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
@@ -94,21 +96,24 @@ export default function ForderungenIndex() {
   );
   const exportQuery = query(filters, "ebene").replace("/forderungen", "");
   return (
-    <div className="layout-2col">
-      <aside className="facets" aria-labelledby="filter-titel">
-        <h2 id="filter-titel">Filtern</h2>
-        {facetGroup("ebene", "Ebene", Object.entries(EBENEN), facets.ebene)}
-        {facetGroup("ls", "Lösungsszenario", Object.keys(LOESUNGSSZENARIEN).map((k) => [k, `LS ${k}: ${LOESUNGSSZENARIEN[Number(k)]}`]), facets.ls)}
-        {facetGroup("status", "Status", Object.entries(FORDERUNG_STATUS), facets.status)}
-        {facetGroup("feld", "Handlungsfeld", Object.entries(HANDLUNGSFELDER), facets.feld)}
-      </aside>
+    <>
+      <h1>Forderungen und nächste Schritte</h1>
+      <FollowSearch liste="forderungen" />
+      <p className="lead">
+        Jedes Lösungsszenario des Handlungsrahmens (2013) endet mit nächsten Schritten für Kommune, Land, Bund, EU und Herkunftsländer. Hier steht, wer am Zug
+        ist und was seither geschehen ist – jeder Statuswechsel mit Datum, Nachweis und Autorin oder Autor.
+      </p>
+      <div className="layout-2col">
+        <FilterToggle active={Object.keys(filters).length}>
+          <aside className="facets" aria-labelledby="filter-titel">
+            <h2 id="filter-titel">Filtern</h2>
+            {facetGroup("ebene", "Ebene", Object.entries(EBENEN), facets.ebene)}
+            {facetGroup("ls", "Lösungsszenario", Object.keys(LOESUNGSSZENARIEN).map((k) => [k, `LS ${k}: ${LOESUNGSSZENARIEN[Number(k)]}`]), facets.ls)}
+            {facetGroup("status", "Status", Object.entries(FORDERUNG_STATUS), facets.status)}
+            {facetGroup("feld", "Handlungsfeld", Object.entries(HANDLUNGSFELDER), facets.feld)}
+          </aside>
+        </FilterToggle>
       <div>
-        <h1>Forderungen und nächste Schritte</h1>
-        <FollowSearch liste="forderungen" />
-        <p className="lead">
-          Jedes Lösungsszenario des Handlungsrahmens (2013) endet mit nächsten Schritten für Kommune, Land, Bund, EU und Herkunftsländer. Hier steht, wer am
-          Zug ist und was seither geschehen ist – jeder Statuswechsel mit Datum, Nachweis und Autorin oder Autor.
-        </p>
         {openProposals ? (
           <p>
             <Link to="/forderungen/vorschlaege">{openProposals === 1 ? "1 Statusvorschlag wartet" : `${openProposals} Statusvorschläge warten`} auf Bestätigung</Link>
@@ -150,15 +155,16 @@ export default function ForderungenIndex() {
                   <h3>
                     <Link to={`/forderungen/${r.slug}`}>{r.titel}</Link>
                   </h3>
-                  <p>
-                    <StatusBadge status={r.status} /> {r.statusDatum ? <>seit {formatDate(r.statusDatum)}</> : <>Stand unbekannt</>}
-                  </p>
-                  <p className="forderung-meta">
-                    {view !== "ebene" ? <>{EBENEN[r.ebene as Ebene]}: </> : null}
-                    {r.stelle}
-                    {view !== "ls" ? <> · LS {r.loesungsszenario}</> : null}
-                  </p>
-                  <p className="forderung-meta">Quelle: {r.quelle}</p>
+                  <StatusLine
+                    parts={[
+                      <span key="s">
+                        <StatusBadge status={r.status} /> {r.statusDatum ? <>seit {formatDate(r.statusDatum)}</> : <>Stand unbekannt</>}
+                      </span>,
+                      `${view !== "ebene" ? `${EBENEN[r.ebene as Ebene]}: ` : ""}${r.stelle}`,
+                      view !== "ls" ? `LS ${r.loesungsszenario}` : null,
+                      `Quelle: ${r.quelle}`,
+                    ]}
+                  />
                 </li>
               ))}
             </ul>
@@ -189,5 +195,6 @@ export default function ForderungenIndex() {
         </ul>
       </div>
     </div>
+    </>
   );
 }

@@ -48,7 +48,7 @@ export default function Bericht() {
         .
       </p>
       {rows.length ? (
-        <table>
+        <table className="stack-cards">
           <caption className="visually-hidden">Forderungen an {heading} mit Status</caption>
           <thead>
             <tr>
@@ -61,13 +61,15 @@ export default function Bericht() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.slug}>
-                <td className="bericht-ls">{r.ls}</td>
-                <td>
+                <td className="bericht-ls" data-label="LS">
+                  {r.ls}
+                </td>
+                <td data-label="Forderung">
                   <Link to={`/forderungen/${r.slug}`}>{r.titel}</Link>
                   <div className="bericht-text">{r.text}</div>
                 </td>
-                <td>{r.stelle}</td>
-                <td>
+                <td data-label="Adressat">{r.stelle}</td>
+                <td data-label="Status">
                   {FORDERUNG_STATUS[r.status as ForderungStatus]}
                   {r.statusDatum ? ` (${formatDate(r.statusDatum)})` : " – Stand unbekannt"}
                 </td>

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { listAttachmentViews } from "~/models/attachment.server";
 import { AttachmentList } from "~/components/dateien/AttachmentList";
@@ -216,30 +217,46 @@ export default function Projekt() {
       </dl>
 
       <h2>Raster</h2>
-      <h3>Problembeschreibung und Ziel</h3>
-      <Paragraphs text={p.problem} />
-      <h3>Ansatz</h3>
-      <Paragraphs text={p.approach} />
-      <h3>Was hat funktioniert?</h3>
-      <Paragraphs text={p.worked} />
-      <h3>Was ist gescheitert?</h3>
-      <Paragraphs text={p.failed} />
-      <h3>Gründe des Scheiterns</h3>
-      <Paragraphs text={p.failureReasons} />
-      <h3>Zuständigkeiten</h3>
-      {p.responsibilities.length === 0 ? (
-        <p className="muted">Keine Angabe.</p>
-      ) : (
-        <ul>
-          {p.responsibilities.map((r, i) => (
-            <li key={i}>
-              <strong>{label(EBENEN, r.ebene)}:</strong> {r.stelle}
-            </li>
-          ))}
-        </ul>
-      )}
-      <h3>Nächste Schritte</h3>
-      <Paragraphs text={p.nextSteps} />
+      {(() => {
+        // Only filled parts of the grid; the empty ones are named in one line instead of repeating "Keine Angabe."
+        const parts = [
+          { title: "Problembeschreibung und Ziel", text: p.problem },
+          { title: "Ansatz", text: p.approach },
+          { title: "Was hat funktioniert?", text: p.worked },
+          { title: "Was ist gescheitert?", text: p.failed },
+          { title: "Gründe des Scheiterns", text: p.failureReasons },
+          { title: "Zuständigkeiten", text: p.responsibilities.length ? "x" : "", list: true },
+          { title: "Nächste Schritte", text: p.nextSteps },
+        ];
+        const empty = parts.filter((x) => !x.text.trim()).map((x) => x.title);
+        return (
+          <>
+            {parts
+              .filter((x) => x.text.trim())
+              .map((x) => (
+                <Fragment key={x.title}>
+                  <h3>{x.title}</h3>
+                  {x.list ? (
+                    <ul>
+                      {p.responsibilities.map((r, i) => (
+                        <li key={i}>
+                          <strong>{label(EBENEN, r.ebene)}:</strong> {r.stelle}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <Paragraphs text={x.text} />
+                  )}
+                </Fragment>
+              ))}
+            {empty.length ? (
+              <p className="muted">
+                {empty.length === parts.length ? "Das Raster ist noch nicht ausgefüllt." : `Noch nicht ausgefüllt: ${empty.join(", ")}.`}
+              </p>
+            ) : null}
+          </>
+        );
+      })()}
 
       <h2>Statusverlauf</h2>
       <ol className="projekt-timeline">
@@ -256,7 +273,7 @@ export default function Projekt() {
         <p>Noch keine Förderlinien erfasst.</p>
       ) : (
         <div className="table-wrap" role="region" aria-label="Förderlinien" tabIndex={0}>
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">Förderlinien mit Summe und Finanzierungslücke</caption>
             <thead>
               <tr>
@@ -275,10 +292,14 @@ export default function Projekt() {
               {p.funding.map((f) => (
                 <tr key={f.id}>
                   <th scope="row">{f.programmeUrl ? <Link to={f.programmeUrl}>{f.programmeName}</Link> : f.programmeName}</th>
-                  <td>{f.fonds ? FONDS[f.fonds] : "–"}</td>
-                  <td className="num">{formatEuro(f.amount)}</td>
-                  <td className="num">{formatEuro(f.ownShare)}</td>
-                  <td>{f.cofinancing || "–"}</td>
+                  <td data-label="Fonds">{f.fonds ? FONDS[f.fonds] : "–"}</td>
+                  <td className="num" data-label="Förderbetrag">
+                    {formatEuro(f.amount)}
+                  </td>
+                  <td className="num" data-label="Eigenanteil">
+                    {formatEuro(f.ownShare)}
+                  </td>
+                  <td data-label="Ko-Finanzierung">{f.cofinancing || "–"}</td>
                 </tr>
               ))}
             </tbody>
@@ -286,8 +307,12 @@ export default function Projekt() {
               <tr>
                 <th scope="row">Summe</th>
                 <td></td>
-                <td className="num">{formatEuro(totals.funding)}</td>
-                <td className="num">{formatEuro(totals.own)}</td>
+                <td className="num" data-label="Förderbetrag">
+                  {formatEuro(totals.funding)}
+                </td>
+                <td className="num" data-label="Eigenanteil">
+                  {formatEuro(totals.own)}
+                </td>
                 <td></td>
               </tr>
             </tfoot>
@@ -312,7 +337,7 @@ export default function Projekt() {
       ) : (
         <>
           <div className="table-wrap" role="region" aria-label="Indikatoren" tabIndex={0}>
-            <table>
+            <table className="stack-cards">
               <caption className="visually-hidden">Indikatoren mit Ausgangswert, aktuellem Wert und Zielwert</caption>
               <thead>
                 <tr>
@@ -326,15 +351,15 @@ export default function Projekt() {
                 {p.indicators.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{i.name}</th>
-                    <td>
+                    <td data-label="Ausgangswert">
                       {num(i.baseline, i.unit)}
                       {i.baselineDate ? ` (${formatDate(i.baselineDate)})` : ""}
                     </td>
-                    <td>
+                    <td data-label="Aktuell">
                       {num(i.current, i.unit)}
                       {i.currentDate ? ` (${formatDate(i.currentDate)})` : ""}
                     </td>
-                    <td>
+                    <td data-label="Ziel">
                       {num(i.target, i.unit)}
                       {i.targetDate ? ` (bis ${formatDate(i.targetDate)})` : ""}
                     </td>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ProjectForm } from "~/components/projekte/ProjectForm";
 import { badRequest, formOptions, handleProjectForm, projectToValues, toProjectInput, zielErrors } from "~/components/projekte/form.server";
 import { getProjectForEdit, programmeOptions, updateProject } from "~/models/project.server";
@@ -13,6 +13,7 @@ import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, remov
 import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import type { DB } from "~/services/db.server";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `${data.title} bearbeiten` : "Projekt bearbeiten");
 
@@ -84,9 +85,7 @@ export default function ProjektBearbeiten() {
   const counts = actionData?.counts ?? loaderData.counts;
   return (
     <div>
-      <p>
-        <Link to={`/projekte/${loaderData.slug}`}>Zurück zum Projekt</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Projekte", to: "/projekte" }, { label: loaderData.title, to: `/projekte/${loaderData.slug}` }, { label: "Bearbeiten" }]} />
       <h1>{loaderData.title} bearbeiten</h1>
       <ProjectForm
         key={JSON.stringify(counts)}

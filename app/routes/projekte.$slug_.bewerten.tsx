@@ -14,6 +14,7 @@ import { can } from "~/services/permissions";
 import { body, line, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { EFFORT_LABELS } from "~/utils/rating";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Förderprogramm bewerten – ${data.project.title}` : "Förderprogramm bewerten");
 
@@ -99,9 +100,7 @@ export default function Bewerten() {
   const v = (actionData && !actionData.ok ? actionData.values : {}) as Record<string, string>;
   return (
     <>
-      <p>
-        <Link to={`/projekte/${project.slug}`}>Zurück zum Projekt „{project.title}“</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Projekte", to: "/projekte" }, { label: project.title, to: `/projekte/${project.slug}` }, { label: "Förderprogramm bewerten" }]} />
       <h1>Förderprogramm bewerten</h1>
       <p>
         Ihre Erfahrung hilft anderen Städten bei der Wahl eines Programms. Die Programmseite zeigt Bewertungen erst, wenn mindestens drei Projekte aus drei

@@ -10,6 +10,7 @@ import { handleExchangeIntent, isExchangeIntent } from "~/services/project-excha
 import { passRetryAfter } from "~/services/rate-limit.server";
 import { titleMeta } from "~/utils/meta";
 import { HANDLUNGSFELDER, label } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 /** An ITI (integrierte territoriale Investition) needs at least this many cities. */
 const ITI_MIN_CITIES = 3;
@@ -64,9 +65,7 @@ export default function PassendeStaedte() {
   const { project, canEdit, missingForIti, itiMin, suggestions, ...interest } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/projekte/${project.slug}`}>Zurück zum Projekt „{project.title}“</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Projekte", to: "/projekte" }, { label: project.title, to: `/projekte/${project.slug}` }, { label: "Passende Städte" }]} />
       <h1>Passende Städte</h1>
       <p>
         Vorschläge für Partnerstädte des Projekts „{project.title}“ (Federführung {project.lead ?? "offen"}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { RevisionHistory } from "~/components/RevisionHistory";
 import { getProjectForEdit } from "~/models/project.server";
 import { revisionHistory } from "~/models/revision.server";
@@ -7,6 +7,7 @@ import { forbidden, requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can, visibilityFor } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.title}` : "Versionen");
 
@@ -46,9 +47,7 @@ export default function ProjektVersionen() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/projekte/${d.slug}`}>Zurück zum Projekt</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Projekte", to: "/projekte" }, { label: d.title, to: `/projekte/${d.slug}` }, { label: "Versionen" }]} />
       <h1>Versionen: {d.title}</h1>
       <RevisionHistory history={d.history} fieldLabels={FIELD_LABELS} />
     </>

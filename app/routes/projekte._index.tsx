@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { filtersToQuery, parseFilters, parseSort, type Filters } from "~/components/projekte/filters";
-import { PROJECT_SORTS, PROJECT_STATUS, statusBadgeClass, type ProjectSort } from "~/components/projekte/labels";
+import { PROJECT_SORTS, PROJECT_STATUS, type ProjectSort } from "~/components/projekte/labels";
+import { StatusLine, StatusWord } from "~/components/StatusLine";
 import { FollowSearch } from "~/components/FollowSearch";
 import { listCities } from "~/models/city.server";
 import { listProjects, projectFacets } from "~/models/project.server";
@@ -76,6 +77,23 @@ function SortHeader({ col, label: text, sort, dir, filters }: { col: ProjectSort
   );
 }
 
+/** One end of the year range ("von" / "bis"); "offen" leaves that end open. */
+function YearSelect({ id, name, label, years, value }: { id: string; name: string; label: string; years: number[]; value: number | null | undefined }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ? String(value) : ""}>
+        <option value="">offen</option>
+        {years.map((y) => (
+          <option key={y} value={y}>
+            {y}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export default function Projekte() {
   const { filters, sort, dir, view, canCreate, facets, projects } = useLoaderData<typeof loader>();
   const q = filtersToQuery(filters);
@@ -112,28 +130,8 @@ export default function Projekte() {
             <fieldset>
               <legend>Zeitraum (Jahre)</legend>
               <div className="projekt-row">
-                <div className="field">
-                  <label htmlFor="f-von">von</label>
-                  <select id="f-von" name="von" defaultValue={filters.von ? String(filters.von) : ""}>
-                    <option value="">offen</option>
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="f-bis">bis</label>
-                  <select id="f-bis" name="bis" defaultValue={filters.bis ? String(filters.bis) : ""}>
-                    <option value="">offen</option>
-                    {years.map((y) => (
-                      <option key={y} value={y}>
-                        {y}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <YearSelect id="f-von" name="von" label="von" years={years} value={filters.von} />
+                <YearSelect id="f-bis" name="bis" label="bis" years={years} value={filters.bis} />
               </div>
             </fieldset>
             <div className="checkbox">
@@ -207,17 +205,15 @@ export default function Projekte() {
                   <h2>
                     <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
                   </h2>
-                  <ul className="badges" aria-label="Merkmale">
-                    <li className={statusBadgeClass(p.status)}>{PROJECT_STATUS[p.status]}</li>
-                    {p.visibility === "members" ? <li className="badge">Nur für Mitglieder</li> : null}
-                    {p.seeksPartners ? <li className="badge badge--warn">Sucht Partnerstädte</li> : null}
-                  </ul>
-                  <p className="muted">
-                    {p.lead ?? "ohne Stadt"}
-                    {p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}
-                    {" · "}
-                    {p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", ")}
-                  </p>
+                  <StatusLine
+                    parts={[
+                      p.status === "abgebrochen" ? <StatusWord key="s" tone="fail">{PROJECT_STATUS[p.status]}</StatusWord> : PROJECT_STATUS[p.status],
+                      `${p.lead ?? "ohne Stadt"}${p.partners.length ? ` mit ${p.partners.join(", ")}` : ""}`,
+                      p.handlungsfelder.map((f) => label(HANDLUNGSFELDER, f)).join(", "),
+                      p.visibility === "members" ? "Nur für Mitglieder" : null,
+                      p.seeksPartners ? <strong key="p">Sucht Partnerstädte</strong> : null,
+                    ]}
+                  />
                   {p.summary ? <p>{p.summary}</p> : null}
                 </li>
               ))}

@@ -52,6 +52,7 @@ import {
   keysOf,
   type CityIndicator,
 } from "~/utils/taxonomy";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   titleMeta(
@@ -464,9 +465,7 @@ export default function KennzahlenPflegen() {
     : null;
   return (
     <>
-      <p>
-        <Link to={`/staedte/${d.city.slug}`}>Zurück zu {d.city.name}</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Städte", to: "/staedte" }, { label: d.city.name, to: `/staedte/${d.city.slug}` }, { label: "Kennzahlen pflegen" }]} />
       <h1>Kennzahlen von {d.city.name} pflegen</h1>
       <p>
         Jeder Wert braucht eine Quelle. Neue Zahlen werden als weiterer Wert der
@@ -536,7 +535,7 @@ export default function KennzahlenPflegen() {
         <p>Noch keine Werte erfasst.</p>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">
               Erfasste Werte von {d.city.name}
             </caption>
@@ -555,9 +554,11 @@ export default function KennzahlenPflegen() {
               {d.figures.map((f) => (
                 <tr key={f.id}>
                   <th scope="row">{f.label}</th>
-                  <td className="num">{f.text}</td>
-                  <td>{f.asOfText}</td>
-                  <td>
+                  <td className="num" data-label="Wert">
+                    {f.text}
+                  </td>
+                  <td data-label="Stichtag">{f.asOfText}</td>
+                  <td data-label="Quelle">
                     {f.source}
                     {f.note ? <span className="muted"> ({f.note})</span> : null}
                   </td>

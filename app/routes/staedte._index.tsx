@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { StatusLine } from "~/components/StatusLine";
 import { listCitiesWithFigures } from "~/models/city.server";
 import { cityProjectStats } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
@@ -60,16 +61,18 @@ export default function Staedte() {
                 <h3>
                   <Link to={`/staedte/${c.slug}`}>{c.name}</Link>
                 </h3>
-                <p>
-                  <span className={c.allianceStatus === "mitglied" ? "badge badge--ok" : "badge"}>{ALLIANCE_STATUS[c.allianceStatus]}</span> {c.land}
-                </p>
+                <StatusLine
+                  parts={[
+                    c.allianceStatus === "mitglied" ? <strong key="a">{ALLIANCE_STATUS[c.allianceStatus]}</strong> : ALLIANCE_STATUS[c.allianceStatus],
+                    c.land,
+                    c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`,
+                  ]}
+                />
                 <p>{c.description}</p>
                 <p className="muted">
                   {c.registered
                     ? `Gemeldete Menschen aus Bulgarien und Rumänien: ${c.registered.text} (Stand: ${c.registered.asOfText})`
                     : "Keine Kennzahlen erfasst"}
-                  {" · "}
-                  {c.projects === 1 ? "1 Projekt" : `${c.projects} Projekte`}
                 </p>
               </li>
             ))}

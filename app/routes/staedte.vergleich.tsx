@@ -110,7 +110,7 @@ export default function Vergleich() {
             <p>Für diese Städte sind keine Kennzahlen erfasst.</p>
           ) : (
             <div className="table-wrap" role="region" aria-label="Kennzahlen" tabIndex={0}>
-              <table>
+              <table className="stack-cards">
                 <caption>Kennzahlen mit Stand; Quellen unter der Tabelle</caption>
                 <thead>
                   <tr>
@@ -127,7 +127,7 @@ export default function Vergleich() {
                     <tr key={r.key}>
                       <th scope="row">{r.label}</th>
                       {r.cells.map((f, i) => (
-                        <td key={i}>
+                        <td key={i} data-label={selected[i]?.name}>
                           {f ? (
                             <>
                               {f.text} <span className="muted">(Stand: {f.asOfText})</span>
@@ -151,7 +151,7 @@ export default function Vergleich() {
           {registeredChart ? <BarChart id="vergleich-gemeldet" chart={registeredChart} /> : null}
           <h2>Projekte</h2>
           <div className="table-wrap" role="region" aria-label="Projekte je Stadt" tabIndex={0}>
-            <table>
+            <table className="stack-cards">
               <caption className="visually-hidden">Projekte je Stadt nach Status</caption>
               <thead>
                 <tr>
@@ -168,7 +168,7 @@ export default function Vergleich() {
                   <tr key={r.label}>
                     <th scope="row">{r.label}</th>
                     {r.cells.map((n, i) => (
-                      <td key={i} className="num">
+                      <td key={i} className="num" data-label={selected[i]?.name}>
                         {formatNumber(n)}
                       </td>
                     ))}

@@ -170,9 +170,7 @@ export default function Suche() {
                     <h3>
                       <Link to={h.url}>{h.title}</Link>
                     </h3>
-                    <p className="suche-treffer__typ">
-                      <span className="badge">{TYP_LABELS[h.typ] ?? h.typ}</span>
-                    </p>
+                    <p className="status-line suche-treffer__typ">{TYP_LABELS[h.typ] ?? h.typ}</p>
                     {h.snippet ? (
                       <p className="suche-treffer__snippet">
                         <Snippet text={h.snippet} />

@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { formatEventTime } from "~/components/termine/berlin-time";
 import { countTermine, listTermine, parseTerminFilters } from "~/models/termin.server";
 import { FollowSearch } from "~/components/FollowSearch";
+import { StatusLine } from "~/components/StatusLine";
+import { FilterToggle } from "~/components/FilterToggle";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ort: t.ort,
     online: t.online,
     city: t.cityName,
+    felder: t.handlungsfelder.map((f) => HANDLUNGSFELDER[f as Handlungsfeld] ?? f),
   }));
   return { past, feld: feld ?? null, seite, pages: Math.max(1, Math.ceil(total / PER_PAGE)), total, rows, canCreate: can(viewer, "termin.create") };
 }
@@ -42,7 +45,12 @@ export default function TermineIndex() {
     return s ? `/termine?${s}` : "/termine";
   };
   return (
-    <div className="layout-2col">
+    <>
+      <h1>{past ? "Vergangene Termine" : "Termine"}</h1>
+      <FollowSearch liste="termine" />
+      <p className="lead">Fachtage, Fortbildungen und Treffen des Städtenetzes, der Städte und des Landes – auch für Justiz, Polizei und Gesundheitswesen.</p>
+      <div className="layout-2col">
+      <FilterToggle active={feld ? 1 : 0}>
       <aside className="facets" aria-labelledby="filter-titel">
         <h2 id="filter-titel">Handlungsfeld</h2>
         <ul>
@@ -60,10 +68,8 @@ export default function TermineIndex() {
           ))}
         </ul>
       </aside>
+      </FilterToggle>
       <div>
-        <h1>{past ? "Vergangene Termine" : "Termine"}</h1>
-        <FollowSearch liste="termine" />
-        <p className="lead">Fachtage, Fortbildungen und Treffen des Städtenetzes, der Städte und des Landes – auch für Justiz, Polizei und Gesundheitswesen.</p>
         <p>
           {past ? <Link to={q({ zeit: null, seite: null })}>Kommende Termine</Link> : <Link to={q({ zeit: "vergangen", seite: null })}>Vergangene Termine</Link>}
           {" · "}
@@ -82,13 +88,17 @@ export default function TermineIndex() {
                 <h2 className="h3">
                   <Link to={`/termine/${t.id}`}>{t.titel}</Link>
                 </h2>
-                <p>
-                  <time dateTime={t.beginn}>{formatEventTime(new Date(t.beginn), t.ende ? new Date(t.ende) : null)}</time>
-                </p>
-                <p>
-                  {[t.ort, t.online ? "online" : null].filter(Boolean).join(" · ")}
-                  {t.city ? ` · ${t.city}` : ""}
-                </p>
+                <StatusLine
+                  parts={[
+                    <time key="z" dateTime={t.beginn}>
+                      {formatEventTime(new Date(t.beginn), t.ende ? new Date(t.ende) : null)}
+                    </time>,
+                    t.ort,
+                    t.online ? "online" : null,
+                    t.city,
+                    t.felder.join(", "),
+                  ]}
+                />
               </li>
             ))}
           </ul>
@@ -109,5 +119,6 @@ export default function TermineIndex() {
         </p>
       </div>
     </div>
+    </>
   );
 }

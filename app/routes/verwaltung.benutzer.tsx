@@ -73,7 +73,7 @@ export default function Benutzer() {
       <h1>Benutzer</h1>
       <ErrorSummary errors={actionData && !actionData.ok ? actionData.errors : null} />
       <div className="table-wrap">
-        <table>
+        <table className="stack-cards">
           <caption className="visually-hidden">Alle Konten mit Rolle und Stadt</caption>
           <thead>
             <tr>
@@ -85,12 +85,12 @@ export default function Benutzer() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td data-label="Name und E-Mail">
                   {u.name}
                   <br />
                   <span className="muted break">{u.email}</span>
                 </td>
-                <td>
+                <td data-label="Rolle und Stadt">
                   <Form method="post" className="inline-role-form">
                     <input type="hidden" name="intent" value="role" />
                     <input type="hidden" name="userId" value={u.id} />
@@ -120,7 +120,7 @@ export default function Benutzer() {
                     </button>
                   </Form>
                 </td>
-                <td>
+                <td data-label="Status">
                   {u.deleted ? (
                     "gelöscht"
                   ) : (

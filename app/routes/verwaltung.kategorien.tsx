@@ -41,7 +41,7 @@ export default function Kategorien() {
       <h1>Forum-Kategorien</h1>
       <p>Öffentliche Kategorien sieht jede Person; Kategorien „nur für Mitglieder“ sind für Gäste unsichtbar (Liste, Themen, Suche).</p>
       <div className="table-wrap">
-        <table>
+        <table className="stack-cards">
           <thead>
             <tr>
               <th scope="col">Kategorie</th>
@@ -56,7 +56,7 @@ export default function Kategorien() {
                   {c.name}
                   {c.isClearing ? " (Clearingstelle)" : ""}
                 </th>
-                <td>
+                <td data-label="Sichtbarkeit">
                   <Form method="post" className="inline-controls">
                     <input type="hidden" name="categoryId" value={c.id} />
                     <label htmlFor={`sicht-${c.id}`} className="visually-hidden">

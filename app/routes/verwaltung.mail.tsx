@@ -181,7 +181,7 @@ export default function MailAusgang() {
         <p>Noch kein Lauf. Die tägliche Zusammenfassung läuft zur Stunde DIGEST_HOUR (Ortszeit) oder per „npm run mail:digest“.</p>
       ) : (
         <div className="table-wrap" role="region" aria-labelledby="tagesaufgaben" tabIndex={0}>
-          <table>
+          <table className="stack-cards">
             <caption className="visually-hidden">Letzte Läufe der täglichen Aufgaben</caption>
             <thead>
               <tr>
@@ -196,12 +196,12 @@ export default function MailAusgang() {
             <tbody>
               {jobs.map((j) => (
                 <tr key={`${j.job}-${j.day}`}>
-                  <td>{j.day}</td>
-                  <td>{j.job === "mail-digest" ? "Tägliche Zusammenfassung" : j.job}</td>
-                  <td>{formatDateTime(j.startedAt)}</td>
-                  <td>{j.finishedAt ? formatDateTime(j.finishedAt) : "noch nicht"}</td>
-                  <td>{j.count ?? "–"}</td>
-                  <td>{j.lastError ? <code className="break">{j.lastError}</code> : "–"}</td>
+                  <td data-label="Tag">{j.day}</td>
+                  <td data-label="Aufgabe">{j.job === "mail-digest" ? "Tägliche Zusammenfassung" : j.job}</td>
+                  <td data-label="Begonnen">{formatDateTime(j.startedAt)}</td>
+                  <td data-label="Beendet">{j.finishedAt ? formatDateTime(j.finishedAt) : "noch nicht"}</td>
+                  <td data-label="Anzahl">{j.count ?? "–"}</td>
+                  <td data-label="Fehler">{j.lastError ? <code className="break">{j.lastError}</code> : "–"}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,6 +17,7 @@ import { UploadFormError, type UploadForm } from "~/services/files/multipart.ser
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Bearbeiten: ${data.title}` : "Beitrag bearbeiten");
 
@@ -125,10 +126,11 @@ export default function BeitragBearbeiten() {
   const ad = useActionData<typeof action>();
   return (
     <>
-      <p>
-        <Link to={`/wissen/${d.slug}`}>Zurück zum Beitrag</Link> · <Link to={`/wissen/${d.slug}/versionen`}>Versionen</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: d.title, to: `/wissen/${d.slug}` }, { label: "Bearbeiten" }]} />
       <h1>Beitrag bearbeiten: {d.title}</h1>
+      <p>
+        <Link to={`/wissen/${d.slug}/versionen`}>Versionen</Link>
+      </p>
       <p className="muted">Aktuelle Version: {d.version}. Jede Speicherung legt eine neue Version an.</p>
       <EditorAttachments files={d.files} />
       <ArticleForm values={ad?.values ?? d.values} errors={ad && !ad.ok ? ad.errors : null} cities={d.cities} mode="bearbeiten" preview={ad?.ok ? ad.preview : null} multipart>

@@ -11,6 +11,7 @@ import { ARTICLE_FIELD_LABELS } from "~/components/wissen/ArticleForm";
 import { titleMeta } from "~/utils/meta";
 import { AttachmentVersions } from "~/components/dateien/AttachmentVersions";
 import { attachmentHistory } from "~/models/attachment.server";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Versionen: ${data.title}` : "Versionen");
 
@@ -41,10 +42,11 @@ export default function Versionen() {
   const d = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/wissen/${d.slug}`}>Zurück zum Beitrag</Link> · <Link to={`/wissen/${d.slug}/bearbeiten`}>Bearbeiten</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: d.title, to: `/wissen/${d.slug}` }, { label: "Versionen" }]} />
       <h1>Versionen: {d.title}</h1>
+      <p>
+        <Link to={`/wissen/${d.slug}/bearbeiten`}>Bearbeiten</Link>
+      </p>
       <RevisionHistory history={d.history} fieldLabels={ARTICLE_FIELD_LABELS} restore />
       <AttachmentVersions files={d.files} canRestore />
     </>

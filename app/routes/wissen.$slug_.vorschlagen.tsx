@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { createSuggestion, getArticleBySlug, listSuggestionsByAuthor } from "~/models/article.server";
 import { requirePermission } from "~/services/auth.server";
@@ -12,6 +12,7 @@ import { ErrorSummary, TextArea } from "~/components/ui/form";
 import { body, LIMITS, line, parseForm } from "~/utils/forms";
 import { formatDate } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Änderung vorschlagen: ${data.title}` : "Änderung vorschlagen");
 
@@ -76,9 +77,7 @@ export default function Vorschlagen() {
   const busy = useSubmittingKey(d.idempotencyKey);
   return (
     <>
-      <p>
-        <Link to={`/wissen/${d.slug}`}>Zurück zum Beitrag</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: d.title, to: `/wissen/${d.slug}` }, { label: "Änderung vorschlagen" }]} />
       <h1>Änderung vorschlagen: {d.title}</h1>
       <p>
         Ändern Sie den Text so, wie er Ihrer Meinung nach lauten sollte, und begründen Sie den Vorschlag (zum Beispiel mit einer Quelle). Die

@@ -5,7 +5,8 @@ import { FollowSearch } from "~/components/FollowSearch";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
-import { FacetGroup, StatusBadge, type FacetOption } from "~/components/wissen/ArticleBits";
+import { FacetGroup, type FacetOption } from "~/components/wissen/ArticleBits";
+import { StatusLine, StatusWord } from "~/components/StatusLine";
 import { StandMarker } from "~/components/ReviewState";
 import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
@@ -132,25 +133,21 @@ export default function WissenIndex() {
             <ul className="article-list">
               {d.items.map((a) => (
                 <li key={a.slug} className={`article-card article-card--${a.type}`}>
-                  <p className="article-type">{a.typeLabel}</p>
                   <h3>
                     <Link to={`/wissen/${a.slug}`}>{a.title}</Link>
                   </h3>
+                  <StatusLine
+                    parts={[
+                      <span key="t" className="article-type">
+                        {a.typeLabel}
+                      </span>,
+                      a.status === "veroeffentlicht" ? null : <StatusWord tone="fail">{a.status === "entwurf" ? "Entwurf" : "Archiviert"}</StatusWord>,
+                      a.felder.join(", "),
+                      <StandMarker key="s" stand={a.stand} pruefenBis={a.pruefenBis} overdue={a.overdue} redaktion={d.canEdit} inline />,
+                      a.staedte.join(", "),
+                    ]}
+                  />
                   <p>{a.summary}</p>
-                  <p className="badges">
-                    <StatusBadge status={a.status} />
-                    {a.felder.map((f) => (
-                      <span key={f} className="badge">
-                        {f}
-                      </span>
-                    ))}
-                    {a.staedte.map((s) => (
-                      <span key={s} className="badge">
-                        {s}
-                      </span>
-                    ))}
-                    <StandMarker stand={a.stand} pruefenBis={a.pruefenBis} overdue={a.overdue} redaktion={d.canEdit} />
-                  </p>
                 </li>
               ))}
             </ul>

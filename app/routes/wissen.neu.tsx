@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useLoaderData } from "@remix-run/react";
 import { createArticle, parseArticleForm, renderArticle } from "~/models/article.server";
 import { listCities } from "~/models/city.server";
@@ -14,6 +14,7 @@ import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, remov
 import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
+import { Breadcrumbs } from "~/components/Breadcrumbs";
 
 export const meta: MetaFunction = () => titleMeta("Neuer Beitrag");
 
@@ -75,9 +76,7 @@ export default function NeuerBeitrag() {
   const values = ad?.values ?? { status: "entwurf", stand: today, type: "praxis" };
   return (
     <>
-      <p>
-        <Link to="/wissen">Zurück zu Wissen</Link>
-      </p>
+      <Breadcrumbs items={[{ label: "Wissen", to: "/wissen" }, { label: "Neuer Beitrag" }]} />
       <h1>Neuer Beitrag</h1>
       <ArticleForm values={values} errors={ad && !ad.ok ? ad.errors : null} cities={cities} mode="neu" preview={ad?.ok ? ad.preview : null} multipart>
         <FileField errors={ad && !ad.ok ? ad.errors : null} label="Dateien zum Beitrag anhängen (optional)" />

@@ -88,7 +88,7 @@ export default function ZielDetail() {
       <h2 id="meldungen">Meldungen der Städte</h2>
       {reporting.length ? (
         <div className="table-wrap" role="region" aria-labelledby="meldungen" tabIndex={0}>
-          <table className="projekt-table">
+          <table className="projekt-table stack-cards">
           <caption>Zugeordnete Projektindikatoren und ihre letzten Werte</caption>
           <thead>
             <tr>
@@ -106,14 +106,14 @@ export default function ZielDetail() {
                   <th scope="row">
                     <Link to={`/staedte/${c.slug}`}>{c.name}</Link>
                   </th>
-                  <td>
+                  <td data-label="Projekt">
                     <Link to={`/projekte/${p.slug}`}>{p.title}</Link>
                   </td>
-                  <td>{p.indicator}</td>
-                  <td>
+                  <td data-label="Indikator">{p.indicator}</td>
+                  <td data-label="Wert">
                     {formatNumber(p.value)} {ziel.unit}
                   </td>
-                  <td>{p.date ? formatDate(p.date) : "ohne Datum"}</td>
+                  <td data-label="Stand">{p.date ? formatDate(p.date) : "ohne Datum"}</td>
                 </tr>
               )),
             )}

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { StatusLine } from "~/components/StatusLine";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listZieleWithRollup } from "~/models/ziel.server";
 import { AGGREGATION_LABELS } from "~/utils/taxonomy";
@@ -50,12 +51,15 @@ export default function ZieleIndex() {
           <li key={z.slug}>
             <h2>
               <Link to={`/ziele/${z.slug}`}>{z.title}</Link>
-              {z.demo ? <span className="badge"> Beispiel</span> : null}
             </h2>
-            <p>
-              {HANDLUNGSFELDER[z.handlungsfeld as keyof typeof HANDLUNGSFELDER] ?? z.handlungsfeld} · {AGGREGATION_LABELS[z.aggregation]} über die Städte ·{" "}
-              {z.reportingCount} von {z.cityCount} Städten melden
-            </p>
+            <StatusLine
+              parts={[
+                z.demo ? <strong key="d">Beispiel</strong> : null,
+                HANDLUNGSFELDER[z.handlungsfeld as keyof typeof HANDLUNGSFELDER] ?? z.handlungsfeld,
+                `${AGGREGATION_LABELS[z.aggregation]} über die Städte`,
+                `${z.reportingCount} von ${z.cityCount} Städten melden`,
+              ]}
+            />
             <p>
               Stand: {z.total == null ? "noch keine Meldung" : `${formatNumber(z.total)} ${z.unit}`}
               {z.targetValue != null ? ` · Zielwert ${formatNumber(z.targetValue)} ${z.unit}${z.targetDate ? ` bis ${formatDate(z.targetDate)}` : ""}` : ""}

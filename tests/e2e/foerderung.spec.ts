@@ -113,7 +113,7 @@ test.describe("Förderung (Gast)", () => {
   });
 });
 
-test("Redaktion: validation errors next to fields, then a new programme with a deadline in the calendar feed", async ({ page, request }) => {
+test("Redaktion: validation errors next to fields, then a new programme with a deadline in the calendar feed", async ({ page, request, browser }) => {
   // a guest is sent to sign in
   await page.goto("/foerderung/neu");
   await expect(page).toHaveURL(/\/anmelden\?redirectTo=%2Ffoerderung%2Fneu/);
@@ -178,9 +178,13 @@ test("Redaktion: validation errors next to fields, then a new programme with a d
   await expect(page.getByRole("main").getByRole("link", { name: /^Europäischer Sozialfonds Plus/ }).first()).toHaveAttribute("href", "/foerderung/esf-plus-nrw");
   // (axe on this page: tests/e2e/pruefung.spec.ts)
 
-  // the home page lists the new deadline under "Anstehende Fristen"
-  await page.goto("/");
-  const block = page.getByRole("region", { name: "Anstehende Fristen" });
+  // the public home page lists the new deadline under "Anstehende Fristen" (signed in, the home page is the
+  // personal overview with the next 30 days only)
+  const guest = await browser.newContext();
+  const start = await guest.newPage();
+  await start.goto("/");
+  const block = start.getByRole("region", { name: "Anstehende Fristen" });
   await expect(block).toContainText("30.06.2029");
   await expect(block.getByRole("link", { name: "Test Ankommen" })).toBeVisible();
+  await guest.close();
 });

@@ -49,3 +49,31 @@ export function trackForeignRequests(page: Page, baseURL: string) {
 export function pageStatus(page: Page) {
   return page.locator("main > [role=status]");
 }
+
+/** axe (WCAG 2.1 A/AA) findings as readable lines, for checks that collect problems across many pages. */
+export async function accessibilityProblems(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} – ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
+
+/** Ids used more than once on the page (axe 4.7+ no longer reports plain duplicate ids). */
+export async function duplicateIds(page: Page) {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of Array.from(document.querySelectorAll("[id]"))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+}
+
+/** Visible tables in main (and their wrappers) wider than the element that holds them. */
+export async function overflowingTables(page: Page) {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll("main table"))
+      .filter((t) => (t as HTMLElement).offsetParent !== null)
+      .filter((t) => {
+        const holder = t.closest(".table-wrap")?.parentElement ?? t.parentElement!;
+        return t.getBoundingClientRect().width > holder.getBoundingClientRect().width + 1;
+      })
+      .map((t) => t.querySelector("caption")?.textContent ?? t.outerHTML.slice(0, 80)),
+  );
+}

@@ -1,30 +1,9 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { expectAccessible, login, overflowingTables } from "./helpers";
 import type { AccountKey } from "./accounts";
 
 const ROLES: (AccountKey | null)[] = [null, "mitgliedDortmund", "koordinationDortmund", "redaktion", "admin"];
 const PHONE = { width: 360, height: 740 };
-
-async function duplicateIds(page: Page) {
-  return page.evaluate(() => {
-    const seen = new Map<string, number>();
-    for (const el of Array.from(document.querySelectorAll("[id]"))) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen.entries()].filter(([, n]) => n > 1).map(([id]) => id);
-  });
-}
-
-/** Tables (and their wrappers) wider than the element that holds them. */
-async function overflowingTables(page: Page) {
-  return page.evaluate(() =>
-    Array.from(document.querySelectorAll("main table"))
-      .filter((t) => (t as HTMLElement).offsetParent !== null)
-      .filter((t) => {
-        const holder = t.closest(".table-wrap")?.parentElement ?? t.parentElement!;
-        return t.getBoundingClientRect().width > holder.getBoundingClientRect().width + 1;
-      })
-      .map((t) => t.querySelector("caption")?.textContent ?? t.outerHTML.slice(0, 80)),
-  );
-}
 
 test.describe("Telefon-Layout", () => {
   for (const who of ROLES) {
@@ -114,41 +93,6 @@ test.describe("Projektübersicht", () => {
     expect(await overflowingTables(page)).toEqual([]);
     await expectAccessible(page);
   });
-});
-
-const CRAWL: Record<string, string[]> = {
-  guest: ["/", "/wissen", "/foerderung", "/projekte", "/projekte?ansicht=tabelle", "/forum", "/forderungen", "/staedte", "/staedte/dortmund", "/staedte/vergleich", "/ankommen", "/suche?q=Kita", "/anmelden", "/impressum"],
-  mitgliedDortmund: ["/", "/konto", "/benachrichtigungen", "/forum", "/projekte"],
-  koordinationDortmund: ["/verwaltung", "/verwaltung/uebersicht"],
-  redaktion: ["/verwaltung", "/verwaltung/pruefung"],
-  admin: ["/verwaltung", "/verwaltung/protokoll"],
-};
-
-test.describe("Seiten-Crawl je Rolle bei 360 px", () => {
-  for (const [who, paths] of Object.entries(CRAWL)) {
-    test(`${who}: axe, no duplicate ids, no table overflow, screenshots`, async ({ page }) => {
-      test.setTimeout(180_000);
-      if (who !== "guest") await login(page, who as AccountKey);
-      await page.setViewportSize(PHONE);
-      const problems: string[] = [];
-      for (const path of paths) {
-        const res = await page.goto(path);
-        if (!res || res.status() >= 400) {
-          problems.push(`${path}: status ${res?.status()}`);
-          continue;
-        }
-        await page.screenshot({ path: `/tmp/shots/${who}${path.replace(/[/?=&]/g, "_")}.png`, fullPage: true });
-        const dups = await duplicateIds(page);
-        if (dups.length) problems.push(`${path}: doppelte ids ${dups.join(", ")}`);
-        const wide = await overflowingTables(page);
-        if (wide.length) problems.push(`${path}: Tabelle zu breit ${wide.join(" | ")}`);
-        const header = await page.locator(".site-header").boundingBox();
-        if (header!.height > 120) problems.push(`${path}: Kopf ${header!.height}px`);
-        await expectAccessible(page);
-      }
-      expect(problems).toEqual([]);
-    });
-  }
 });
 
 const LISTS = [
@@ -305,5 +249,29 @@ test.describe("Brotkrumen", () => {
       expect(await page.locator("main p.breadcrumb").count(), path).toBe(0);
       await expectAccessible(page);
     }
+  });
+});
+
+test.describe("Startseite", () => {
+  test("an even card grid at 360, 768 and 1280 px and an h1 that is not the site name (guest)", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("main h1")).not.toHaveText(/^Städtenetz Südosteuropa$/);
+    for (const width of [360, 768, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const xs = await page.locator("main ul.cards-even > li").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+      const columns = new Set(xs).size;
+      expect(xs.length % columns, `${width} px: ${xs.length} cards in ${columns} columns`).toBe(0);
+    }
+    await expectAccessible(page);
+  });
+
+  test("signed in: notifications, due items and the latest in one's fields come first", async ({ page }) => {
+    await login(page, "redaktion");
+    await page.goto("/");
+    await expect(page.locator("main h1")).toHaveText("Mein Überblick");
+    await expect(page.getByRole("region", { name: "Benachrichtigungen" })).toContainText(/ungelesene Benachrichtigung|Keine ungelesenen/);
+    await expect(page.getByRole("region", { name: "Fällig" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Neu in Ihren Handlungsfeldern" }).getByRole("link").first()).toBeVisible();
+    await expectAccessible(page);
   });
 });

@@ -8,7 +8,7 @@ test.describe("Suche", () => {
     await expect(page.getByRole("status").filter({ hasText: "Treffer für „Problemimmobilien“" })).toBeVisible();
     const results = page.locator(".suche-treffer");
     await expect(results.first()).toBeVisible();
-    await expect(results.first().locator(".badge")).toHaveText(/Wissen|Förderprogramm/);
+    await expect(results.first().locator(".suche-treffer__typ")).toHaveText(/Wissen|Förderprogramm/);
     await expect(page.locator(".suche-treffer mark").first()).toBeVisible();
     await expectAccessible(page);
 
@@ -16,7 +16,7 @@ test.describe("Suche", () => {
     await page.getByRole("link", { name: /^Förderprogramm \(\d+\)$/ }).click();
     await expect(page).toHaveURL(/typ=foerderung/);
     await expect(page.getByRole("link", { name: /^Förderprogramm \(\d+\)$/ })).toHaveAttribute("aria-current", "true");
-    for (const badge of await page.locator(".suche-treffer .badge").allTextContents()) expect(badge).toBe("Förderprogramm");
+    for (const badge of await page.locator(".suche-treffer .suche-treffer__typ").allTextContents()) expect(badge).toBe("Förderprogramm");
 
     // Paging.
     await page.goto("/suche?q=Kinder");

@@ -76,7 +76,7 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
             <details className="chart-table">
               <summary>Daten als Tabelle</summary>
               <div className="table-wrap" role="region" aria-label={`Daten zum Diagramm „${chart.title}“`} tabIndex={0}>
-                <table>
+                <table className="stack-cards">
                   <caption>Daten zum Diagramm „{chart.title}“</caption>
                   <thead>
                     <tr>
@@ -93,7 +93,7 @@ export function BarChart({ chart, id }: { chart: ChartData; id: string }) {
                       <tr key={`${ci}-${c}`}>
                         <th scope="row">{c}</th>
                         {chart.series.map((s) => (
-                          <td key={s.name} className="num">
+                          <td key={s.name} className="num" data-label={s.name}>
                             {shown(s, ci)}
                           </td>
                         ))}

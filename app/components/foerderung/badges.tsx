@@ -12,6 +12,14 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={STATUS_CLASS[status] ?? "badge"}>Status: {status === "unbekannt" ? "unbekannt – bitte prüfen" : label}</span>;
 }
 
+/** The programme status as words inside a <StatusLine>: closed and unknown stand out in bold. */
+export function ProgrammeStatusText({ status }: { status: string }) {
+  const label = (PROGRAMME_STATUS as Record<string, string>)[status] ?? status;
+  if (status === "geschlossen") return <strong className="status-fail">Status: {label}</strong>;
+  if (status === "unbekannt") return <strong className="status-warn">Status: unbekannt – bitte prüfen</strong>;
+  return <>Status: {label}</>;
+}
+
 /** "keine Angabe" for empty values – never a guessed value. */
 export function OrNone({ children }: { children: React.ReactNode }) {
   const empty = children == null || children === "" || (Array.isArray(children) && children.length === 0);
