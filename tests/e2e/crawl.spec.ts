@@ -35,7 +35,8 @@ const PAGES: Record<string, Visit[]> = {
   "barrierefreiheit.tsx": [{ path: "/barrierefreiheit", roles: "GM" }],
   "benachrichtigungen._index.tsx": [{ path: "/benachrichtigungen", roles: SIGNED_IN }],
   "clearingstelle._index.tsx": [{ path: "/clearingstelle", roles: ALL }],
-  "dateien.$id_.loeschen.tsx": [{ path: "/dateien/999999/loeschen", roles: "MA", status: 404 }], // the demo data has no attachment; tests/e2e/dateien.spec.ts opens a real one
+  "dateien.$id_.loeschen.tsx": [{ path: "/dateien/999999/loeschen", roles: "MA", status: 404 }], // an unknown id; tests/e2e/dateien.spec.ts opens a real one
+  "dateien.$id_.ersetzen.tsx": [{ path: "/dateien/999999/ersetzen", roles: "RA", status: 404 }], // a real one: tests/e2e/dateien.spec.ts
   "datenschutz.tsx": [{ path: "/datenschutz", roles: "GM" }],
   "foerderung.$slug.tsx": [{ path: "/foerderung/esf-plus-nrw", roles: ALL }],
   "foerderung.$slug_.bearbeiten.tsx": [{ path: "/foerderung/esf-plus-nrw/bearbeiten", roles: "RA" }],
@@ -55,6 +56,8 @@ const PAGES: Record<string, Visit[]> = {
   "impressum.tsx": [{ path: "/impressum", roles: "GM" }],
   "konto.tsx": [{ path: "/konto", roles: SIGNED_IN }],
   "konto_.suchabos.tsx": [{ path: "/konto/suchabos", roles: SIGNED_IN }],
+  "konto_.abos.tsx": [{ path: "/konto/abos", roles: SIGNED_IN }],
+  "mitglieder.$handle.tsx": [{ path: "/mitglieder/kim-koordination-duisburg-demo", roles: SIGNED_IN }, { path: "/mitglieder/niemand-mit-diesem-namen", roles: "G", status: 404 }],
   "passwort-vergessen.$token.tsx": [{ path: "/passwort-vergessen/ungueltig", roles: "G", status: 410 }],
   "passwort-vergessen._index.tsx": [{ path: "/passwort-vergessen", roles: "G" }],
   "projekte.$slug.tsx": [{ path: "/projekte/lotsen-und-laufzettel-aufsuchende-arbeit-in-der-nordstadt", roles: ALL }],
@@ -114,11 +117,14 @@ const RESOURCES: Record<string, Fetch[]> = {
   "abos.$token.feed[.]xml.ts": [{ path: "/abos/ungueltig/feed.xml", role: "G", status: [404] }],
   "abos.folgen.tsx": [{ path: "/abos/folgen", role: "M", status: [302] }], // the form posts here; GET goes to /konto/suchabos
   "api.forum.entwurf.ts": [{ path: "/api/forum/entwurf", role: "M", status: [404, 405] }],
+  "api.forum.mitglieder.ts": [{ path: "/api/forum/mitglieder?q=mi", role: "M", status: [200] }],
+  "api.forum.vorschau.ts": [{ path: "/api/forum/vorschau", role: "M", status: [404, 405] }],
   "api.suche.ts": [{ path: "/api/suche?q=Kita", role: "G", status: [200] }],
   "benachrichtigungen.$id.tsx": [{ path: "/benachrichtigungen/999999", role: "M", status: [404] }], // marks read and redirects
   "csp-bericht.ts": [{ path: "/csp-bericht", role: "G", status: [404, 405] }],
   "dateien.$id.ts": [{ path: "/dateien/999999", role: "G", status: [404] }],
   "dateien.$id_.vorschau.ts": [{ path: "/dateien/999999/vorschau", role: "G", status: [404] }],
+  "dateien.$id_.wiederherstellen.tsx": [{ path: "/dateien/999999/wiederherstellen", role: "A", status: [405] }], // restoring is a POST from the versions page
   "foerderung.$slug_.fristen[.]ics.ts": [{ path: "/foerderung/esf-plus-nrw/fristen.ics", role: "G", status: [200] }],
   "foerderung.fristen[.]ics.ts": [{ path: "/foerderung/fristen.ics", role: "G", status: [200] }],
   "forderungen.export[.]csv.ts": [{ path: "/forderungen/export.csv", role: "G", status: [200] }],
@@ -126,6 +132,7 @@ const RESOURCES: Record<string, Fetch[]> = {
   "forderungen.feed[.]xml.ts": [{ path: "/forderungen/feed.xml", role: "G", status: [200] }],
   "forum.feed[.]xml.ts": [{ path: "/forum/feed.xml", role: "G", status: [200] }],
   "konto.daten[.]json.ts": [{ path: "/konto/daten.json", role: "M", status: [200] }],
+  "konto.daten[.]zip.ts": [{ path: "/konto/daten.zip", role: "M", status: [200] }],
   "projekte.export[.]csv.ts": [{ path: "/projekte/export.csv", role: "G", status: [200] }],
   "projekte.export[.]json.ts": [{ path: "/projekte/export.json", role: "G", status: [200] }],
   "sitemap[.]xml.ts": [{ path: "/sitemap.xml", role: "G", status: [200] }],
