@@ -5,6 +5,9 @@
 import { inArray, sql } from "drizzle-orm";
 import { searchDocuments, searchOutbox } from "../../../db/schema/index";
 import type { Executor } from "../db.server";
+import { lexiconFor, notePendingWords, sqliteOf } from "./lexicon.server";
+import { linguaText, stemDe } from "./lingua";
+import { STOPWORDS, tokens } from "./fold";
 
 export type SearchTyp = "wissen" | "foerderung" | "forum" | "projekt" | "stadt" | "ankommen" | "dokument" | "forderung";
 
@@ -29,7 +32,16 @@ export type SearchDoc = {
 
 const externalEngine = () => !!process.env.MEILI_HOST;
 
+const textsOf = (d: SearchDoc) => [d.title, d.summary ?? "", d.headings ?? "", d.kurz ?? "", d.body ?? ""];
+
 export function upsertSearchDocs(db: Executor, docs: SearchDoc[]) {
+  // The batch's own words join the lexicon first, so compounds split against parts the same batch brings along.
+  const sqlite = sqliteOf(db);
+  const lex = lexiconFor(sqlite);
+  const words = new Set<string>();
+  for (const d of docs) for (const t of textsOf(d)) for (const w of tokens(t)) words.add(w);
+  for (const w of words) if (w.length >= 3 && !STOPWORDS.has(w) && !/^\d+$/.test(w)) lex.stems.add(stemDe(w));
+  notePendingWords(sqlite, words);
   for (const d of docs) {
     const row = {
       id: d.id,
@@ -48,6 +60,7 @@ export function upsertSearchDocs(db: Executor, docs: SearchDoc[]) {
       status: d.status ?? "",
       visibility: d.visibility,
       updatedAt: d.updatedAt ?? new Date(),
+      lingua: linguaText(textsOf(d), lex),
     };
     db.insert(searchDocuments)
       .values(row)
