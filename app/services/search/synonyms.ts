@@ -67,3 +67,20 @@ export function synonymUnits(terms: string[], map: SynonymMap): { terms: string[
   }
   return units;
 }
+
+// ---- the Redaktion's form (/verwaltung/synonyme) ----
+
+export const SYNONYM_LIMITS = { terms: 20, term: 100, field: 2_000, note: 300 } as const;
+
+/** One term per line (also "," or ";"): "KV\nKrankenversicherung" → ["KV", "Krankenversicherung"]. */
+export const splitSynonymTerms = (raw: string) => raw.split(/[\n;,]+/).map((t) => t.trim()).filter(Boolean);
+
+/** German error for the terms field, or null when the group is valid. */
+export function synonymTermsProblem(terms: string[]): string | null {
+  if (terms.some((t) => t.length > SYNONYM_LIMITS.term)) return `Jeder Begriff darf höchstens ${SYNONYM_LIMITS.term} Zeichen haben.`;
+  if (terms.some((t) => tokens(t).length === 0)) return "Jeder Begriff braucht mindestens einen Buchstaben oder eine Ziffer.";
+  const clean = cleanSynonymTerms(terms);
+  if (clean.length < 2) return "Bitte geben Sie mindestens zwei verschiedene Begriffe ein, je einen pro Zeile.";
+  if (clean.length > SYNONYM_LIMITS.terms) return `Eine Gruppe hat höchstens ${SYNONYM_LIMITS.terms} Begriffe.`;
+  return null;
+}
