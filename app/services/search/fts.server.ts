@@ -40,6 +40,8 @@ const MAX_TYPOS = 4;
 const RERANK_DEPTH = 100;
 /** From this many query units (content words / synonym phrases) on, a query is a question: not every word is required. */
 const QUESTION_UNITS = 4;
+/** At most this many of a question's rarest units find its candidates. */
+const QUESTION_RARE = 4;
 
 /**
  * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
@@ -184,7 +186,7 @@ class VocabCache {
 
 const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts), so quoting is safe
 
-export type CompiledQuery = { terms: string[]; expansions: string[]; units: number; and: string; or: string; title: string; summary: string };
+export type CompiledQuery = { terms: string[]; expansions: string[]; units: number; groups: string[]; unitTerms: string[][]; and: string; or: string; title: string; summary: string };
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
@@ -259,6 +261,8 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
     terms,
     expansions,
     units: units.length,
+    groups,
+    unitTerms: units.map((u) => u.terms),
     and: groups.join(" AND "),
     title: `{title} : (${groups.join(" AND ")})`,
     summary: `{summary kurz} : (${groups.join(" AND ")})`,
@@ -412,40 +416,48 @@ export class FtsSearchIndex implements SearchIndex {
     const exp = new Set(compiled.expansions);
     const terms = compiled.terms.map((t) => ({ t, st: stemDe(t), pre: stem(t), w: Math.log(1 + n / Math.max(1, v.stemDf.get(stemDe(t)) ?? 1)) }));
     const total = terms.reduce((a, x) => a + x.w, 0) || 1;
-    const hitAt = (words: string[]) => terms.map((x) => words.findIndex((w) => w.startsWith(x.pre) || stemDe(w) === x.st || (x.t.length >= 5 && w.includes(x.t)) || exp.has(w)));
-    /** Bonus when two different query words stand within `span` words of each other. */
-    const proximity = (words: string[], span: number) => {
+    const memo = new Map<string, number>();
+    const matchTerm = (w: string) => {
+      let i = memo.get(w);
+      if (i === undefined) {
+        i = terms.findIndex((x) => w.startsWith(x.pre) || (x.t.length >= 5 && w.includes(x.t)) || exp.has(w) || stemDe(w) === x.st);
+        memo.set(w, i);
+      }
+      return i;
+    };
+    /** Which terms a text has, and whether two different ones stand within `span` words (one pass). */
+    const scan = (text: string, span: number) => {
+      const found = new Set<number>();
+      let near = false;
       let last = -1e9;
       let lastTerm = -1;
+      const words = tokens(text);
       for (let j = 0; j < words.length; j++) {
         const i = matchTerm(words[j]);
         if (i < 0) continue;
-        if (i !== lastTerm && j - last <= span) return true;
+        found.add(i);
+        if (i !== lastTerm && j - last <= span) near = true;
         last = j;
         lastTerm = i;
       }
-      return false;
+      return { found, near };
     };
-    const matchTerm = (w: string) => terms.findIndex((x) => w.startsWith(x.pre) || stemDe(w) === x.st || (x.t.length >= 5 && w.includes(x.t)) || exp.has(w));
     return (title: string, rest: string, body: string) => {
-      const tw = tokens(title);
-      const rw = tokens(rest);
-      const bw = tokens(body);
-      const inTitle = hitAt(tw);
-      const inRest = hitAt(rw);
-      const inBody = hitAt(bw);
+      const ti = scan(title, 2);
+      const re = scan(rest, 3);
+      const bo = scan(body, 4);
       let cov = 0;
-      for (let i = 0; i < terms.length; i++) cov += terms[i].w * (inTitle[i] >= 0 ? 2 : inRest[i] >= 0 ? 1.2 : inBody[i] >= 0 ? 0.8 : 0);
-      const near = proximity(tw, 2) || proximity(rw, 3) ? 0.4 : proximity(bw, 4) ? 0.2 : 0;
+      for (let i = 0; i < terms.length; i++) cov += terms[i].w * (ti.found.has(i) ? 2 : re.found.has(i) ? 1.2 : bo.found.has(i) ? 0.8 : 0);
+      const near = ti.near || re.near ? 0.4 : bo.near ? 0.2 : 0;
       return (2 * cov) / (2 * total) + near;
     };
   }
 
-  /** Title, summary/kurz, headings, url and (questions only) the first 1,500 characters of the body of candidates. */
+  /** Title, summary/kurz, headings, url and (questions only) the first 1,000 characters of the body of candidates. */
   private heads(rids: number[], withBody = false): Map<number, { title: string; summary: string; headings: string; url: string; body: string }> {
     if (rids.length === 0) return new Map();
     const rows = this.stmt(
-      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz, d.headings, d.url, ${withBody ? "substr(d.body, 1, 1500)" : "''"} FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
+      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz, d.headings, d.url, ${withBody ? "substr(d.body, 1, 1000)" : "''"} FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
          WHERE k.rid IN (${rids.map(() => "?").join(",")})`,
     )
       .raw()
@@ -463,6 +475,19 @@ export class FtsSearchIndex implements SearchIndex {
     return new Map(rows.map((r) => [r.rid, r]));
   }
 
+  /**
+   * The candidate expression of a question: the OR of its rarest units only (at most QUESTION_RARE, each in at most
+   * 5 % of the documents, but always the two rarest). Common words ("Kinder", "Kommune") would make the OR match a
+   * large share of 100,000 documents; they still count in the re-scoring (coverage), where all terms are used.
+   */
+  private questionCandidates(compiled: CompiledQuery): CompiledQuery {
+    const v = this.vocab.get();
+    const df = (terms: string[]) => Math.min(...terms.map((t) => v.stemDf.get(stemDe(t)) ?? v.df.get(t) ?? 0));
+    const order = compiled.groups.map((g, i) => ({ g, df: df(compiled.unitTerms[i]) })).sort((a, b) => a.df - b.df);
+    const keep = order.filter((x, i) => i < 2 || (i < QUESTION_RARE && x.df <= 0.05 * v.docs)).map((x) => x.g);
+    return { ...compiled, or: keep.join(" OR ") };
+  }
+
   private compile(terms: string[]): CompiledQuery {
     const sqlite = this.sqlite;
     return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite) });
@@ -474,7 +499,7 @@ export class FtsSearchIndex implements SearchIndex {
     const compiled = this.compile(terms);
     // Questions do not need every word: the OR of all units, ranked by how much of the rare words a document covers.
     if (compiled.units >= QUESTION_UNITS) {
-      const res = this.run(compiled, "or", params, viewer, true);
+      const res = this.run(this.questionCandidates(compiled), "or", params, viewer, true);
       return res ?? emptyResult();
     }
     const res = this.run(compiled, "and", params, viewer);

@@ -62,8 +62,24 @@ export function decompound(word: string, lex: Lexicon): string[] | null {
   return parts && parts.length > 1 ? parts : null;
 }
 
-/** Stems of the parts of a compound, including the parts of parts ("notfallhilfe" inside a longer compound). */
+const partCaches = new WeakMap<Lexicon, Map<string, { stems: string[]; size: number }>>();
+
+/**
+ * Stems of the parts of a compound, including the parts of parts ("notfallhilfe" inside a longer compound). Cached
+ * per word: a split stays valid; "no split" is recomputed once the lexicon has grown by 5 % (new parts may be known).
+ */
 export function partStems(word: string, lex: Lexicon): string[] {
+  let partCache = partCaches.get(lex);
+  if (!partCache) partCaches.set(lex, (partCache = new Map()));
+  const hit = partCache.get(word);
+  if (hit && (hit.stems.length > 0 || lex.size <= hit.size * 1.05)) return hit.stems;
+  const stems = computePartStems(word, lex);
+  if (partCache.size > 300_000) partCache.clear();
+  partCache.set(word, { stems, size: lex.size });
+  return stems;
+}
+
+function computePartStems(word: string, lex: Lexicon): string[] {
   const parts = decompound(word, lex);
   if (!parts) return [];
   const out = new Set<string>();
