@@ -8,7 +8,7 @@ import { upsertSearchDocs } from "~/services/search/documents.server";
 import { loader as apiSuche } from "~/routes/api.suche";
 import * as listRoute from "~/routes/verwaltung.synonyme";
 import * as editRoute from "~/routes/verwaltung.synonyme_.$id";
-import * as deleteRoute from "~/routes/verwaltung.synonyme_.$id.loeschen";
+import * as deleteRoute from "~/routes/verwaltung.synonyme_.$id_.loeschen";
 import { listSynonyms } from "~/services/search/synonyms.server";
 import { auditLog } from "../../db/schema/index";
 
