@@ -1,10 +1,12 @@
 // Search quality over the REAL corpus through GET /api/suche (the route loader, FTS5 engine): every judged
-// query finds one of its expected documents in the top 3, and each query kind (umlaut-free, prefix, one typo,
-// compound part, abbreviation, multi-word question, filters) is covered. Also the API contract itself.
+// query finds an expected document (grade ≥ 2) in the top 3 – stretch queries in the top 10 – and each query kind
+// (plain, umlaut-free, prefix, one typo, compound, abbreviation, question, filters, inflection, synonym) is covered
+// by at least 8 queries. Open queries (not in the top 10 today) are marked it.fails: when the engine learns one,
+// its test turns red and the `open` flag in judged-queries.ts must go. Also the API contract itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../setup/db";
 import { loadCorpus } from "./corpus";
-import { JUDGED } from "./judged-queries";
+import { JUDGED, QUERY_KINDS, expectedIds, gradeOf, type JudgedQuery } from "./judged-queries";
 import { upsertSearchDocs } from "~/services/search/documents.server";
 import { loader } from "~/routes/api.suche";
 
@@ -22,23 +24,49 @@ async function api(query: string): Promise<{ status: number; body: Api & { error
   return { status: res.status, body: await res.json() };
 }
 const ids = (b: Api) => b.hits.map((h) => `${h.typ}:${h.slug}`);
+const label = (j: JudgedQuery) => `${j.kind}: „${j.q}“${j.typ ? ` typ=${j.typ}` : ""}${j.feld ? ` feld=${j.feld}` : ""}`;
 
-describe("judged queries over the real corpus", () => {
-  it("has at least 40 queries covering every query kind", () => {
-    expect(JUDGED.length).toBeGreaterThanOrEqual(40);
-    const kinds = new Set(JUDGED.map((j) => j.kind));
-    for (const k of ["umlautfrei", "prefix", "tippfehler", "kompositum", "abkuerzung", "frage", "filter"]) expect(kinds).toContain(k);
+describe("the judged set itself", () => {
+  it("has at least 100 queries and at least 8 of every kind", () => {
+    expect(JUDGED.length).toBeGreaterThanOrEqual(100);
+    for (const k of QUERY_KINDS) expect(JUDGED.filter((j) => j.kind === k).length, k).toBeGreaterThanOrEqual(8);
   });
 
+  it("judges only documents that exist in the corpus", () => {
+    const corpus = new Set(loadCorpus().map((d) => d.id));
+    const missing = JUDGED.flatMap((j) => [...j.relevant, ...Object.keys(j.grades ?? {})].filter((id) => !corpus.has(id)).map((id) => `${j.q} → ${id}`));
+    expect(missing).toEqual([]);
+  });
+
+  it("grades only listed documents, lists them best first, and every query has an expected document", () => {
+    for (const j of JUDGED) {
+      expect(new Set(j.relevant).size, j.q).toBe(j.relevant.length);
+      for (const id of Object.keys(j.grades ?? {})) expect(j.relevant, j.q).toContain(id);
+      const grades = j.relevant.map((id) => gradeOf(j, id));
+      expect(grades, j.q).toEqual([...grades].sort((a, b) => b - a));
+      expect(gradeOf(j, j.relevant[0]), j.q).toBe(3);
+      expect(expectedIds(j).length, j.q).toBeGreaterThan(0);
+      expect(j.stretch && j.open, j.q).toBeFalsy();
+    }
+    expect(new Set(JUDGED.map(label)).size).toBe(JUDGED.length);
+  });
+});
+
+describe("judged queries over the real corpus", () => {
   for (const j of JUDGED) {
-    it(`${j.kind}: „${j.q}“${j.typ ? ` typ=${j.typ}` : ""}${j.feld ? ` feld=${j.feld}` : ""} → expected document in the top 3`, async () => {
+    const depth = j.stretch || j.open ? 10 : 3;
+    const name = `${label(j)} → expected document in the top ${depth}${j.stretch ? " (stretch)" : ""}${j.open ? " (open: not yet found)" : ""}`;
+    const check = async () => {
       const qs = new URLSearchParams({ q: j.q, limit: "10", ...(j.typ ? { typ: j.typ } : {}), ...(j.feld ? { feld: j.feld } : {}) });
       const { status, body } = await api(qs.toString());
       expect(status).toBe(200);
-      const top3 = ids(body).slice(0, 3);
-      expect(top3.some((id) => j.relevant.includes(id)), `top 3: ${top3.join(", ")}`).toBe(true);
       if (j.typ) expect(body.hits.every((h) => h.typ === j.typ)).toBe(true);
-    });
+      const top = ids(body).slice(0, depth);
+      const expected = expectedIds(j);
+      expect(top.some((id) => expected.includes(id)), `top ${depth}: ${top.join(", ")}`).toBe(true);
+    };
+    if (j.open) it.fails(name, check);
+    else it(name, check);
   }
 });
 
