@@ -40,8 +40,8 @@ const MAX_TYPOS = 4;
 const RERANK_DEPTH = 100;
 /** From this many query units (content words / synonym phrases) on, a query is a question: not every word is required. */
 const QUESTION_UNITS = 4;
-/** At most this many of a question's rarest units find its candidates. */
-const QUESTION_RARE = 4;
+/** A question's candidates come from its rarest units while their document frequencies add up to at most this. */
+const QUESTION_BUDGET = 3000;
 
 /**
  * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
@@ -186,7 +186,7 @@ class VocabCache {
 
 const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts), so quoting is safe
 
-export type CompiledQuery = { terms: string[]; expansions: string[]; units: number; groups: string[]; unitTerms: string[][]; and: string; or: string; title: string; summary: string };
+export type CompiledQuery = { terms: string[]; expansions: string[]; units: number; groups: string[]; unitTerms: string[][]; unitExp: string[][]; unitAlts: string[][][]; and: string; or: string; title: string; summary: string };
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
@@ -225,11 +225,15 @@ export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon };
  */
 export function compileQuery(terms: string[], expand: (t: string) => string[], opts: CompileOptions = {}): CompiledQuery {
   const expansions: string[] = [];
+  const unitExp: string[][] = [];
+  const unitAlts: string[][][] = [];
   const units = opts.synonyms ? synonymUnits(terms, opts.synonyms) : terms.map((t) => ({ terms: [t], alts: [] as SynonymTerm[], phrase: undefined }));
   const groups = units.map((u, ui) => {
     const isLast = ui === units.length - 1;
     const exact: string[] = [];
     const lx: string[] = [];
+    const mine: string[] = [];
+    const alts: string[][] = [u.terms];
     if (u.phrase) {
       exact.push(u.terms.length > 1 ? `(${u.terms.map((t) => `${quote(stem(t))}*`).join(" AND ")})` : `${quote(stem(u.terms[0]))}*`);
       lx.push(`(${u.terms.map((t) => quote(LX_MARK + stemDe(t))).join(" AND ")})`);
@@ -237,8 +241,12 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
       const t = u.terms[0];
       exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
       const extra = expand(t);
-      expansions.push(...extra);
+      mine.push(...extra);
+      alts.push(...extra.map((e) => [e]));
       exact.push(...extra.map(quote));
+      // Participles find their verb's other forms: "geräumt" → "raeum"* (Räumung, räumen).
+      const participle = /^ge[a-z]{4,}t$/.test(t) ? t.slice(2, -1) : "";
+      if (participle) exact.push(`${quote(participle)}*`);
       if (t.length >= 3 && !/^\d+$/.test(t)) lx.push(quote(LX_MARK + stemDe(t)));
       const parts = opts.lexicon && t.length >= 8 ? decompound(t, opts.lexicon) : null;
       if (parts) lx.push(`(${parts.map((p) => quote(LX_MARK + stemDe(p))).join(" AND ")})`);
@@ -247,13 +255,18 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
       if (alt.length === 1) {
         const a = alt[0];
         exact.push(a.length >= 5 ? `${quote(stem(a))}*` : quote(a));
-        expansions.push(a);
+        mine.push(a);
+        alts.push([a]);
         if (a.length >= 4 && !/\d/.test(a)) lx.push(quote(LX_MARK + stemDe(a)));
       } else {
         exact.push(quote(alt.join(" ")));
-        expansions.push(...contentTokens(alt));
+        mine.push(...contentTokens(alt));
+        alts.push(contentTokens(alt));
       }
     }
+    expansions.push(...mine);
+    unitExp.push(mine);
+    unitAlts.push(alts);
     const ex = exact.length > 1 ? `(${exact.join(" OR ")})` : exact[0];
     return lx.length ? `(${TEXT_COLS} : ${ex} OR lx : (${lx.join(" OR ")}))` : `${TEXT_COLS} : ${ex}`;
   });
@@ -263,6 +276,8 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
     units: units.length,
     groups,
     unitTerms: units.map((u) => u.terms),
+    unitExp,
+    unitAlts,
     and: groups.join(" AND "),
     title: `{title} : (${groups.join(" AND ")})`,
     summary: `{summary kurz} : (${groups.join(" AND ")})`,
@@ -413,14 +428,17 @@ export class FtsSearchIndex implements SearchIndex {
   private questionScorer(compiled: CompiledQuery) {
     const v = this.vocab.get();
     const n = Math.max(1, v.docs);
-    const exp = new Set(compiled.expansions);
-    const terms = compiled.terms.map((t) => ({ t, st: stemDe(t), pre: stem(t), w: Math.log(1 + n / Math.max(1, v.stemDf.get(stemDe(t)) ?? 1)) }));
-    const total = terms.reduce((a, x) => a + x.w, 0) || 1;
+    const units = compiled.unitTerms.map((ts, i) => ({
+      ts: ts.map((t) => ({ t, st: stemDe(t), pre: stem(t) })),
+      exp: new Set(compiled.unitExp[i]),
+      w: Math.log(1 + n / this.unitDf(v, compiled, i)),
+    }));
+    const total = units.reduce((a, x) => a + x.w, 0) || 1;
     const memo = new Map<string, number>();
     const matchTerm = (w: string) => {
       let i = memo.get(w);
       if (i === undefined) {
-        i = terms.findIndex((x) => w.startsWith(x.pre) || (x.t.length >= 5 && w.includes(x.t)) || exp.has(w) || stemDe(w) === x.st);
+        i = units.findIndex((u) => u.exp.has(w) || u.ts.some((x) => w.startsWith(x.pre) || (x.t.length >= 5 && w.includes(x.t)) || stemDe(w) === x.st));
         memo.set(w, i);
       }
       return i;
@@ -447,7 +465,7 @@ export class FtsSearchIndex implements SearchIndex {
       const re = scan(rest, 3);
       const bo = scan(body, 4);
       let cov = 0;
-      for (let i = 0; i < terms.length; i++) cov += terms[i].w * (ti.found.has(i) ? 2 : re.found.has(i) ? 1.2 : bo.found.has(i) ? 0.8 : 0);
+      for (let i = 0; i < units.length; i++) cov += units[i].w * (ti.found.has(i) ? 2 : re.found.has(i) ? 1.2 : bo.found.has(i) ? 0.8 : 0);
       const near = ti.near || re.near ? 0.4 : bo.near ? 0.2 : 0;
       return (2 * cov) / (2 * total) + near;
     };
@@ -482,10 +500,17 @@ export class FtsSearchIndex implements SearchIndex {
    */
   private questionCandidates(compiled: CompiledQuery): CompiledQuery {
     const v = this.vocab.get();
-    const df = (terms: string[]) => Math.min(...terms.map((t) => v.stemDf.get(stemDe(t)) ?? v.df.get(t) ?? 0));
-    const order = compiled.groups.map((g, i) => ({ g, df: df(compiled.unitTerms[i]) })).sort((a, b) => a.df - b.df);
-    const keep = order.filter((x, i) => i < 2 || (i < QUESTION_RARE && x.df <= 0.05 * v.docs)).map((x) => x.g);
+    const order = compiled.groups.map((g, i) => ({ g, df: this.unitDf(v, compiled, i) })).sort((a, b) => a.df - b.df);
+    let sum = 0;
+    const keep = order.filter((x, i) => ((sum += x.df), i < 2 || sum <= QUESTION_BUDGET)).map((x) => x.g);
     return { ...compiled, or: keep.join(" OR ") };
+  }
+
+  /** Documents a unit can match, estimated: the largest document frequency among its terms and alternatives. */
+  private unitDf(v: Vocab, compiled: CompiledQuery, i: number): number {
+    const df = (t: string) => v.stemDf.get(stemDe(t)) ?? v.df.get(t) ?? 0;
+    // an alternative of several words (a phrase, or a unit "bildung teilhabe") is at most as frequent as its rarest word
+    return Math.max(1, ...compiled.unitAlts[i].map((alt) => (alt.length ? Math.min(...alt.map(df)) : 0)));
   }
 
   private compile(terms: string[]): CompiledQuery {

@@ -13,7 +13,7 @@ const stemCache = new Map<string, string>();
 
 /** Snowball German stem of a folded word ("versicherungen" → "versicher"); digits and short words stay as they are. */
 export function stemDe(word: string): string {
-  if (word.length < 4 || /\d/.test(word)) return word;
+  if (word.length < 4 || word.length > 64 || /\d/.test(word)) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stemmer(word);
@@ -29,6 +29,8 @@ export type Lexicon = { has(stem: string): boolean; size: number };
 
 const FUGEN = ["", "s", "n", "en", "es", "e", "er"];
 const MIN_PART = 4;
+/** Longer "words" are no German compounds (and would cost quadratic time): "x" × 2000 stays as it is. */
+const MAX_COMPOUND = 48;
 
 /** Is `part` a word of the corpus? (its own stem, or the stem without a Fuge: "kranken" → "krank") */
 const knownPart = (lex: Lexicon, part: string) => part.length >= MIN_PART && (lex.has(part) || lex.has(stemDe(part)));
@@ -39,7 +41,7 @@ const knownPart = (lex: Lexicon, part: string) => part.length >= MIN_PART && (le
  * ["wohnung", "notfall", "hilfe"]. Every part has at least four letters. null when the word is no compound.
  */
 export function decompound(word: string, lex: Lexicon): string[] | null {
-  if (word.length < 2 * MIN_PART || /\d/.test(word)) return null;
+  if (word.length < 2 * MIN_PART || word.length > MAX_COMPOUND || /\d/.test(word)) return null;
   const memo = new Map<number, string[] | null>();
   const from = (i: number): string[] | null => {
     const m = memo.get(i);
