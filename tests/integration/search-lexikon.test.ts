@@ -52,3 +52,15 @@ describe("decompounding against the whole corpus", () => {
     expect(w).toContain("kompositum");
   });
 });
+
+describe("documents from before the linguistics migration", () => {
+  it("get their stems and compound parts by the backfill at start, without a manual reindex", async () => {
+    t.db.transaction((tx) => upsertSearchDocs(tx, [doc("alt", "Krankenversicherungskarte für Familien"), doc("teil", "Versicherung", "krank, Karte")]));
+    // as if written before migration 0011: no lingua, so no compound parts in the index
+    t.db.$client.exec("UPDATE search_documents SET lingua = ''");
+    expect(await slugs("Versicherung")).toEqual(["teil"]);
+    expect(await fts.backfillLingua(1)).toBe(2);
+    expect((await slugs("Versicherung")).sort()).toEqual(["alt", "teil"]);
+    expect(await fts.backfillLingua()).toBe(0);
+  });
+});

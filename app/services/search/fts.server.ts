@@ -609,13 +609,50 @@ export class FtsSearchIndex implements SearchIndex {
     }
   }
 
-  /** Loads the vocabulary cache (compound/typo expansion) ahead of the first search. */
+  /** Loads the vocabulary cache (compound/typo expansion) ahead of the first search; starts the lingua backfill. */
   warm() {
     try {
       this.vocab.get();
+      this.backfillLingua();
     } catch {
       /* database not migrated yet or closed: the first search loads it */
     }
+  }
+
+  /**
+   * Documents written before migration 0011 have no lingua (stems, compound parts) yet: fill it in small batches
+   * between requests (one short write transaction each, the event loop stays free), so an existing installation
+   * gets the linguistics without a manual reindex. Returns the number of documents filled (tests await it).
+   */
+  backfillLingua(batch = 500): Promise<number> {
+    const db = this.sqlite;
+    const lex = lexiconFor(db);
+    type Row = { id: string; title: string; summary: string; headings: string; kurz: string; body: string };
+    const select = db.prepare("SELECT id, title, summary, headings, kurz, body FROM search_documents WHERE lingua = '' AND id > ? ORDER BY id LIMIT ?");
+    const update = db.prepare("UPDATE search_documents SET lingua = ? WHERE id = ? AND lingua = ''");
+    let done = 0;
+    let last = "";
+    return new Promise((resolveDone) => {
+      const step = () => {
+        try {
+          const rows = select.all(last, batch) as Row[];
+          if (rows.length === 0) return resolveDone(done);
+          const texts = (r: Row) => [r.title, r.summary, r.headings, r.kurz, r.body];
+          for (const r of rows) for (const t of texts(r)) for (const w of lexiconWords(t)) lex.stems.add(stemDe(w));
+          db.transaction(() => {
+            for (const r of rows) {
+              const l = linguaText(texts(r), lex);
+              if (l) done += update.run(l, r.id).changes;
+            }
+          })();
+          last = rows[rows.length - 1].id;
+          setImmediate(step);
+        } catch {
+          resolveDone(done); // closed or busy: the next start continues
+        }
+      };
+      step();
+    });
   }
 
   async ready() {
