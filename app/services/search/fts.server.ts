@@ -3,16 +3,19 @@
 //
 // Query plan for q = "Schueler Immobilie Krankenversicherng":
 //   1. fold + tokenise (fold.ts), drop stop words;
-//   2. per term an OR group: the term as prefix ("schueler"*), vocabulary words that contain it (compound parts,
-//      terms ≥ 5 letters), and – only when no indexed word starts with it – words one edit away (typo, ≥ 5 letters);
-//   3. groups joined with AND (fallback: OR when AND finds nothing), restricted to the text columns;
+//   2. per unit (a term, or terms spelling a multi-word synonym) an OR group: the term as prefix ("schueler"*),
+//      vocabulary words that contain it (compound parts, terms ≥ 5 letters), – only when no indexed word starts with
+//      it – words one edit away (typo, ≥ 5 letters), its synonyms (search_synonyms); and in the column lx its Snowball
+//      stem and, for a compound, all its parts' stems (lingua.ts, computed on the index side at upsert time);
+//   3. groups joined with AND (fallback: OR when AND finds nothing); questions (≥ 4 units) OR their rarest units;
 //   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0001_fts.sql)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
 //   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
 //      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
 //      with the normalised bm25, a body-only bm25 and title/summary coverage (FTS5's bm25 normalises by the length
 //      of the whole document, which alone prefers short documents); the rest follows by bm25. Ties by the stable
-//      internal key (rowid), so the same request always gives the same order.
+//      internal key (rowid), so the same request always gives the same order. Questions add the idf-weighted
+//      coverage of all units in title/summary/headings/body start and a proximity bonus (questionScorer).
 import type Database from "better-sqlite3";
 type Statement = Database.Statement;
 import type { DB } from "../db.server";
