@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/verwaltung/meine-pruefungen", label: "Meine Prüfungen", show: can(v, "content.review") },
     { to: "/verwaltung/pruefung", label: "Überprüfung fällig", show: can(v, "content.review") },
     { to: "/verwaltung/vorschlaege", label: "Änderungsvorschläge", show: can(v, "content.edit") },
+    { to: "/verwaltung/synonyme", label: "Such-Synonyme", show: can(v, "search.synonyms") },
   ].filter((s) => s.show);
   return { sections: sections.map(({ to, label, end }) => ({ to, label, end: !!end })) };
 }

@@ -76,6 +76,8 @@ export const ACTIONS = [
   "account.manage",
   // following a filtered list (Suchabos)
   "abo.follow",
+  // search: the synonym and abbreviation dictionary (/verwaltung/synonyme)
+  "search.synonyms",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -176,6 +178,8 @@ export function can(user: Viewer, action: Action, resource: Resource = {}): bool
         resource.cityId !== user.cityId &&
         !(resource.partnerCityIds ?? []).includes(user.cityId)
       );
+    case "search.synonyms":
+      return role === "redaktion";
   }
 }
 

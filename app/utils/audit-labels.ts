@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "programme.rate": "Förderprogramm bewertet",
   "attachment.replace": "Datei ersetzt (frühere Version bleibt erhalten)",
   "attachment.restore": "Frühere Dateiversion wiederhergestellt",
+  "search.synonym.create": "Suche: Synonymgruppe angelegt",
+  "search.synonym.update": "Suche: Synonymgruppe geändert",
+  "search.synonym.delete": "Suche: Synonymgruppe gelöscht",
 };
 
 /** Object types (audit_log.entity_type) – also the options of the filter. */
@@ -103,6 +106,7 @@ export const AUDIT_ENTITY_TYPES: Record<string, string> = {
   city: "Stadt",
   forderung: "Forderung",
   forum_category: "Forumskategorie",
+  search_synonym: "Synonymgruppe",
   forum_post: "Forumsbeitrag",
   forum_topic: "Forumsthema",
   guide: "Ankommen-Leitfaden",
@@ -161,6 +165,7 @@ const FIELD_LABELS: Record<string, string> = {
   concerns: "Betroffenheiten",
   openInvitations: "Offene Einladungen",
   category: "Kategorie",
+  terms: "Begriffe",
 };
 
 const RESULT_LABELS: Record<string, string> = { unveraendert: "unverändert bestätigt", aktualisiert: "aktualisiert" };

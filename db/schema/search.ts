@@ -1,5 +1,5 @@
 import { integer, sqliteTable, text, index } from "drizzle-orm/sqlite-core";
-import { createdAt, jsonList } from "./common";
+import { createdAt, jsonList, updatedAt } from "./common";
 
 /**
  * The one document store every search engine reads from. Features write their searchable records here
@@ -25,6 +25,9 @@ export const searchDocuments = sqliteTable(
     status: text("status").notNull().default(""),
     visibility: text("visibility", { enum: ["public", "members"] }).notNull().default("public"),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    // German linguistics computed in JS at upsert time (app/services/search/lingua.ts): stems of every word and of
+    // compound parts, each with the marker "0"; the FTS triggers copy it into the search_fts column `lx`.
+    lingua: text("lingua").notNull().default(""),
   },
   (t) => [index("search_documents_typ_idx").on(t.typ), index("search_documents_visibility_idx").on(t.visibility)],
 );
@@ -43,3 +46,16 @@ export const searchOutbox = sqliteTable(
   },
   (t) => [index("search_outbox_pending_idx").on(t.doneAt, t.id)],
 );
+
+/**
+ * Synonym and abbreviation groups maintained by the Redaktion (/verwaltung/synonyme): every term of a group finds
+ * the others ("KV" ↔ "Krankenversicherung"). Used by the FTS5 query expansion and pushed to Meilisearch's synonyms.
+ * Content: a change bumps the page-cache data version (db/data-version.ts).
+ */
+export const searchSynonyms = sqliteTable("search_synonyms", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  terms: jsonList("terms"), // as written by the Redaktion, e.g. ["KV", "Krankenversicherung"]
+  note: text("note").notNull().default(""),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});

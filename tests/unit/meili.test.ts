@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   MEILI_INDEX,
   MEILI_SETTINGS,
+  meiliSettings,
+  meiliSynonyms,
   MeiliSearchIndex,
   buildMeiliRequests,
   drainOutbox,
@@ -110,5 +112,30 @@ if (!contractHost) console.warn("Meilisearch-Vertragstests übersprungen: kein S
     expect(guest.total).toBe(1);
     const member = await engine.search({ q: "Schueler", limit: 10, offset: 0 }, { id: "u", role: "mitglied", cityId: null });
     expect(member.total).toBe(2);
+  });
+});
+
+describe("Meilisearch synonyms and stop words (parity with FTS5)", () => {
+  it("every term maps to the others of its groups, folded and without stop words, groups sharing a term merged", () => {
+    const syn = meiliSynonyms([
+      ["KV", "Krankenversicherung"],
+      ["BuT", "Bildung und Teilhabe"],
+      ["ESF", "Europäischer Sozialfonds"],
+      ["ESF+", "ESF Plus"],
+    ]);
+    expect(syn.kv).toEqual(["krankenversicherung"]);
+    expect(syn.krankenversicherung).toEqual(["kv"]);
+    expect(syn.but).toEqual(["bildung teilhabe"]);
+    expect(syn["bildung teilhabe"]).toEqual(["but"]);
+    expect(syn.esf).toEqual(["esf plus", "europaeischer sozialfonds"]);
+    expect(syn["europaeischer sozialfonds"]).toEqual(["esf"]);
+  });
+  it("the settings carry synonyms, the FTS5 stop words and the fixed part", () => {
+    const s = meiliSettings([["SGB II", "Bürgergeld", "Grundsicherung"]]);
+    expect(s.synonyms["sgb ii"]).toEqual(["buergergeld", "grundsicherung"]);
+    expect(s.synonyms.buergergeld).toEqual(["grundsicherung", "sgb ii"]);
+    expect(s.stopWords).toEqual(expect.arrayContaining(["wer", "wie", "was", "fuer", "bei", "und"]));
+    expect(s.typoTolerance).toEqual(MEILI_SETTINGS.typoTolerance);
+    expect(s.searchableAttributes).toEqual(MEILI_SETTINGS.searchableAttributes);
   });
 });

@@ -58,6 +58,7 @@ const matrix: Record<Action, Who[]> = {
   "ziel.manage": ["redaktion", "admin"],
   "account.manage": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
   "abo.follow": ["mitglied", "koordination", "redaktion", "moderation", "admin"],
+  "search.synonyms": ["redaktion", "admin"],
 };
 
 describe("permission matrix", () => {

@@ -21,7 +21,10 @@ describe("fold", () => {
 describe("FTS query compilation", () => {
   it("quotes every term, so FTS syntax in the query is text", () => {
     const c = compileQuery(queryTerms('NEAR(Kinder OR "Schule" -x'), () => []);
-    expect(c.and).toBe('{title summary headings kurz body} : ("near"* AND "kinder"* AND "or" AND "schul"* AND "x"*)');
+    expect(c.and).toBe(
+      '({title summary headings kurz body} : "near"* OR lx : ("0near")) AND ({title summary headings kurz body} : "kinder"* OR lx : ("0kind")) AND ' +
+        '{title summary headings kurz body} : "or" AND ({title summary headings kurz body} : "schul"* OR lx : ("0schul")) AND {title summary headings kurz body} : "x"*',
+    );
   });
   it("adds expansions per term and strips light German suffixes", () => {
     expect("problemimmobilie".startsWith(stem("problemimmobilien"))).toBe(true);

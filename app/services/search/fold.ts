@@ -42,7 +42,9 @@ export const STOPWORDS = new Set(
     "im in ins mit nach ohne seit ueber um unter von vor zu zum zur ist sind war waren wird werden wurde kann koennen " +
     "muss muessen soll sollen darf duerfen will wollen ich du er sie es wir ihr man mich mir uns euch sich wie was wer " +
     "wo wann warum welche welcher welches gibt es auch noch nur nicht kein keine so dass ob wenn denn doch hat haben " +
-    "sein bin bist meine mein unsere unser ihre dies diese dieser dieses gut sehr mehr viel viele etwa"
+    "sein bin bist meine mein unsere unser ihre dies diese dieser dieses gut sehr mehr viel viele etwa " +
+    // fillers of questions ("Was können wir tun, wenn …?", "… wenn man Bürgergeld bekommt?")
+    "tun finden wurden worden kriegt kriegen passiert ihren ihrem ihrer"
   ).split(" "),
 );
 

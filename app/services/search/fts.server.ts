@@ -3,27 +3,34 @@
 //
 // Query plan for q = "Schueler Immobilie Krankenversicherng":
 //   1. fold + tokenise (fold.ts), drop stop words;
-//   2. per term an OR group: the term as prefix ("schueler"*), vocabulary words that contain it (compound parts,
-//      terms ≥ 5 letters), and – only when no indexed word starts with it – words one edit away (typo, ≥ 5 letters);
-//   3. groups joined with AND (fallback: OR when AND finds nothing), restricted to the text columns;
+//   2. per unit (a term, or terms spelling a multi-word synonym) an OR group: the term as prefix ("schueler"*),
+//      vocabulary words that contain it (compound parts, terms ≥ 5 letters), – only when no indexed word starts with
+//      it – words one edit away (typo, ≥ 5 letters), its synonyms (search_synonyms); and in the column lx its Snowball
+//      stem and, for a compound, all its parts' stems (lingua.ts, computed on the index side at upsert time);
+//   3. groups joined with AND (fallback: OR when AND finds nothing); questions (≥ 4 units) OR their rarest units;
 //   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0001_fts.sql)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
 //   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
 //      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
 //      with the normalised bm25, a body-only bm25 and title/summary coverage (FTS5's bm25 normalises by the length
 //      of the whole document, which alone prefers short documents); the rest follows by bm25. Ties by the stable
-//      internal key (rowid), so the same request always gives the same order.
+//      internal key (rowid), so the same request always gives the same order. Questions add the idf-weighted
+//      coverage of all units in title/summary/headings/body start and a proximity bonus (questionScorer).
 import type Database from "better-sqlite3";
 type Statement = Database.Statement;
 import type { DB } from "../db.server";
 import type { Viewer } from "../permissions";
 import { visibilityFor } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc } from "./documents.server";
-import { STOPWORDS, editDistance, likeTyped, makeMatcher, makeSnippet, originalWord, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
+import { STOPWORDS, editDistance, fold, likeTyped, makeMatcher, makeSnippet, originalWord, queryTerms, tokens, typoBudget, type Matcher } from "./fold";
 import { emptyResult, type ReindexProgress, type SearchIndex, type SearchHit, type SearchParams, type SearchResult } from "./types";
 import { HANDLUNGSFELDER } from "~/utils/taxonomy";
+import { LX_MARK, decompound, lexiconWords, linguaText, stemDe, type Lexicon } from "./lingua";
+import { lexiconFor, takePendingWords } from "./lexicon.server";
+import { contentTokens, synonymUnits, type SynonymMap, type SynonymTerm } from "./synonyms";
+import { synonymGroups } from "./synonyms.server";
 
-const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0"; // title, summary, headings, kurz, body, tags
+const WEIGHTS = "10.0, 4.0, 3.0, 4.0, 1.0, 0.0, 1.5"; // title, summary, headings, kurz, body, tags, lx (stems and compound parts)
 const TEXT_COLS = "{title summary headings kurz body}";
 const FELDER = Object.keys(HANDLUNGSFELDER);
 // Bit layout of search_fts rowids (db/migrations/0001_fts.sql): seq << 10 | felder << 4 | typ << 1 | vis.
@@ -34,6 +41,10 @@ const FELD_BIT: Record<string, number> = {
 const MAX_COMPOUNDS = 12;
 const MAX_TYPOS = 4;
 const RERANK_DEPTH = 100;
+/** From this many query units (content words / synonym phrases) on, a query is a question: not every word is required. */
+const QUESTION_UNITS = 4;
+/** A question's candidates come from its rarest units while their document frequencies add up to at most this. */
+const QUESTION_BUDGET = 3000;
 
 /**
  * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
@@ -58,9 +69,14 @@ export function foldSql(col: string): string {
   return s;
 }
 
-type Vocab = { terms: string[]; df: Map<string, number>; byLength: Map<number, string[]>; gen: number; loadedAt: number };
+type Vocab = { terms: string[]; df: Map<string, number>; stemDf: Map<string, number>; byLength: Map<number, string[]>; gen: number; docs: number };
 
-/** Vocabulary of the index (fts5vocab), cached per process and refreshed after writes (at most every few seconds). */
+/**
+ * Vocabulary of the index (fts5vocab), cached per process. It follows every write at once: words upserted by this
+ * process are merged in on the next search (documents.server.ts hands them over), and a write of another process
+ * (the generation moved without words from here) reloads it. Removed documents' words stay candidates until the
+ * next reload; they find nothing, so that only costs a little work.
+ */
 class VocabCache {
   private vocab: Vocab | null = null;
   private expansions = new Map<string, string[]>();
@@ -69,13 +85,24 @@ class VocabCache {
   get(): Vocab {
     const db = this.sqlite();
     const gen = (db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").get() as { v: number } | undefined)?.v ?? 0;
-    const now = Date.now();
-    if (this.vocab && (this.vocab.gen === gen || now - this.vocab.loadedAt < 60_000)) return this.vocab;
+    if (this.vocab && this.vocab.gen === gen) return this.vocab;
+    const pending = takePendingWords(db);
+    if (this.vocab && pending && pending.size > 0 && pending.size < 5000) {
+      for (const w of pending) this.addTerm(this.vocab, w);
+      this.vocab.gen = gen;
+      this.expansions.clear();
+      return this.vocab;
+    }
     const rows = db.prepare("SELECT term, doc FROM search_fts_vocab").raw().all() as [string, number][];
     const terms: string[] = [];
     const df = new Map<string, number>();
+    const stemDf = new Map<string, number>();
     const byLength = new Map<number, string[]>();
     for (const [term, doc] of rows) {
+      if (term.startsWith(LX_MARK)) {
+        stemDf.set(term.slice(LX_MARK.length), doc);
+        continue;
+      }
       if (term.startsWith("xq")) continue; // filter tokens of the tags column
       terms.push(term);
       df.set(term, doc);
@@ -83,9 +110,31 @@ class VocabCache {
       if (l) l.push(term);
       else byLength.set(term.length, [term]);
     }
-    this.vocab = { terms, df, byLength, gen, loadedAt: now };
+    const docs = (db.prepare("SELECT count(*) FROM search_fts_keys").pluck().get() as number) ?? 0;
+    this.vocab = { terms, df, stemDf, byLength, gen, docs };
     this.expansions.clear();
     return this.vocab;
+  }
+
+  private addTerm(v: Vocab, w: string) {
+    const stem = stemDe(w);
+    v.stemDf.set(stem, (v.stemDf.get(stem) ?? 0) + 1);
+    if (v.df.has(w)) {
+      v.df.set(w, v.df.get(w)! + 1);
+      return;
+    }
+    let lo = 0;
+    let hi = v.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v.terms[mid] < w) lo = mid + 1;
+      else hi = mid;
+    }
+    v.terms.splice(lo, 0, w);
+    v.df.set(w, 1);
+    const l = v.byLength.get(w.length);
+    if (l) l.push(w);
+    else v.byLength.set(w.length, [w]);
   }
 
   /** Is there any indexed word starting with `prefix`? (terms are sorted by fts5vocab) */
@@ -140,7 +189,7 @@ class VocabCache {
 
 const quote = (t: string) => `"${t}"`; // terms are letters/digits only (fold.ts), so quoting is safe
 
-export type CompiledQuery = { terms: string[]; expansions: string[]; and: string; or: string; title: string; summary: string };
+export type CompiledQuery = { terms: string[]; expansions: string[]; units: number; groups: string[]; unitTerms: string[][]; unitExp: string[][]; unitAlts: string[][][]; and: string; or: string; title: string; summary: string };
 
 /** Light German suffix stripping for the prefix query: "problemimmobilien" → "problemimmobilie" (stem stays ≥ 5 letters). */
 export function stem(t: string): string {
@@ -169,22 +218,73 @@ export function capPerTopic(list: { rid: number; url: string }[], max = 2, top =
   return [...head, ...moved, ...list.slice(i).map((x) => x.rid)];
 }
 
-export function compileQuery(terms: string[], expand: (t: string) => string[]): CompiledQuery {
+export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon };
+
+/**
+ * One OR group per query unit (a term, or a run of terms spelling a multi-word synonym), joined with AND:
+ *   exact columns: the term as prefix, its vocabulary expansions (compounds, typos) and its synonyms (phrases for
+ *   multi-word ones); column lx: the Snowball stem ("0versicher") and, for a compound, all its parts' stems
+ *   ("0notfall" AND "0hilf"), so inflections and compound parts meet the index-side normalisation.
+ */
+export function compileQuery(terms: string[], expand: (t: string) => string[], opts: CompileOptions = {}): CompiledQuery {
   const expansions: string[] = [];
-  const groups = terms.map((t, i) => {
-    const isLast = i === terms.length - 1;
-    const own = t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t);
-    const extra = expand(t);
-    expansions.push(...extra);
-    return extra.length > 0 ? `(${[own, ...extra.map(quote)].join(" OR ")})` : own;
+  const unitExp: string[][] = [];
+  const unitAlts: string[][][] = [];
+  const units = opts.synonyms ? synonymUnits(terms, opts.synonyms) : terms.map((t) => ({ terms: [t], alts: [] as SynonymTerm[], phrase: undefined }));
+  const groups = units.map((u, ui) => {
+    const isLast = ui === units.length - 1;
+    const exact: string[] = [];
+    const lx: string[] = [];
+    const mine: string[] = [];
+    const alts: string[][] = [u.terms];
+    if (u.phrase) {
+      exact.push(u.terms.length > 1 ? `(${u.terms.map((t) => `${quote(stem(t))}*`).join(" AND ")})` : `${quote(stem(u.terms[0]))}*`);
+      lx.push(`(${u.terms.map((t) => quote(LX_MARK + stemDe(t))).join(" AND ")})`);
+    } else {
+      const t = u.terms[0];
+      exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
+      const extra = expand(t);
+      mine.push(...extra);
+      alts.push(...extra.map((e) => [e]));
+      exact.push(...extra.map(quote));
+      // Participles find their verb's other forms: "geräumt" → "raeum"* (Räumung, räumen).
+      const participle = /^ge[a-z]{4,}t$/.test(t) ? t.slice(2, -1) : "";
+      if (participle) exact.push(`${quote(participle)}*`);
+      if (t.length >= 3 && !/^\d+$/.test(t)) lx.push(quote(LX_MARK + stemDe(t)));
+      const parts = opts.lexicon && t.length >= 8 ? decompound(t, opts.lexicon) : null;
+      if (parts) lx.push(`(${parts.map((p) => quote(LX_MARK + stemDe(p))).join(" AND ")})`);
+    }
+    for (const alt of u.alts) {
+      if (alt.length === 1) {
+        const a = alt[0];
+        exact.push(a.length >= 5 ? `${quote(stem(a))}*` : quote(a));
+        mine.push(a);
+        alts.push([a]);
+        if (a.length >= 4 && !/\d/.test(a)) lx.push(quote(LX_MARK + stemDe(a)));
+      } else {
+        exact.push(quote(alt.join(" ")));
+        mine.push(...contentTokens(alt));
+        alts.push(contentTokens(alt));
+      }
+    }
+    expansions.push(...mine);
+    unitExp.push(mine);
+    unitAlts.push(alts);
+    const ex = exact.length > 1 ? `(${exact.join(" OR ")})` : exact[0];
+    return lx.length ? `(${TEXT_COLS} : ${ex} OR lx : (${lx.join(" OR ")}))` : `${TEXT_COLS} : ${ex}`;
   });
   return {
     terms,
     expansions,
-    and: `${TEXT_COLS} : (${groups.join(" AND ")})`,
+    units: units.length,
+    groups,
+    unitTerms: units.map((u) => u.terms),
+    unitExp,
+    unitAlts,
+    and: groups.join(" AND "),
     title: `{title} : (${groups.join(" AND ")})`,
     summary: `{summary kurz} : (${groups.join(" AND ")})`,
-    or: `${TEXT_COLS} : (${groups.join(" OR ")})`,
+    or: groups.join(" OR "),
   };
 }
 
@@ -265,7 +365,7 @@ export class FtsSearchIndex implements SearchIndex {
   /** [rowid, weighted bm25, body-only bm25] of the best `limit` matches (bm25: lower is better). */
   private ranked(match: string, filter: string, limit: number) {
     return this.stmt(
-      `SELECT rowid, bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0) FROM search_fts
+      `SELECT rowid, bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5) FROM search_fts
          WHERE search_fts MATCH ?${filter} ORDER BY 2, 1 LIMIT ?`,
     )
       .raw()
@@ -273,13 +373,12 @@ export class FtsSearchIndex implements SearchIndex {
   }
 
   /** Runs one compiled expression; null when it finds nothing. */
-  private run(compiled: CompiledQuery, mode: "and" | "or", params: SearchParams, viewer: Viewer): SearchResult | null {
+  private run(compiled: CompiledQuery, mode: "and" | "or", params: SearchParams, viewer: Viewer, question = false): SearchResult | null {
     const match = mode === "and" ? compiled.and : compiled.or;
     const { total, typCounts, feldCounts } = this.facets(match, params, viewer);
     if (total === 0) return null;
     const filter = filterSql(viewer, params.typ, params.feld);
     const end = params.offset + params.limit;
-    // Tier 1: every term in the title (AND queries only).
     // Candidates: the best RERANK_DEPTH by bm25 plus (AND queries) the best RERANK_DEPTH with every term in the
     // title and the best RERANK_DEPTH with every term in the summary/kurz. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
     // candidates are therefore re-scored with what the title and the summary say about the query.
@@ -287,7 +386,7 @@ export class FtsSearchIndex implements SearchIndex {
     // "AND match" keeps the full expression's phrases in the query, so both bm25 values stay comparable with `full`.
     // One query for both head candidates (every term in the title, or every term in summary/kurz): each MATCH merges the
     // doclists again, so fewer MATCH queries is what keeps p95 low on common prefixes.
-    const inHead = mode === "and" ? this.ranked(`(${compiled.title} OR ${compiled.summary}) AND ${match}`, filter, 2 * RERANK_DEPTH) : [];
+    const inHead = mode === "and" ? this.ranked(`(${compiled.title} OR ${compiled.summary}) AND (${match})`, filter, 2 * RERANK_DEPTH) : [];
     const cands = new Map<number, number>();
     const body = new Map<number, number>();
     for (const [rid, r, rb] of [...full.slice(0, RERANK_DEPTH), ...inHead]) {
@@ -295,14 +394,21 @@ export class FtsSearchIndex implements SearchIndex {
       cands.set(rid, r);
       body.set(rid, rb);
     }
-    const heads = this.heads([...cands.keys()]);
+    const heads = this.heads([...cands.keys()], question);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
+    const cover = question ? this.questionScorer(compiled) : null;
     const best = Math.min(-1e-9, ...cands.values());
     // Body relevance on its own (repetition in the text), so a title hit of a short document cannot drown it.
     const bestBody = Math.min(-1e-9, ...body.values());
+    const exactTitle = fold(params.q).match(/[\p{L}\p{N}]+/gu)?.join(" ") ?? "";
     const scored = [...cands].map(([rid, r]) => {
       const h = heads.get(rid);
-      return { rid, s: 0.5 * (r / best) + (body.get(rid) ?? 0) / bestBody + (h ? score(h.title, h.summary) : 0) };
+      // Questions: coverage of the rare words decides; the short-query title signals only break ties.
+      let s = 0.5 * (r / best) + (body.get(rid) ?? 0) / bestBody + (h ? (cover ? 0.3 : 1) * score(h.title, h.summary) : 0);
+      if (h && cover) s += 1.5 * cover(h.title, `${h.summary} ${h.headings}`, h.body);
+      // Stop words count for exact titles: "Was tun bei Räumung?" as typed finds the article of that title first.
+      if (h && tokens(h.title).join(" ") === exactTitle) s += 3;
+      return { rid, s };
     });
     scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
     const ranked = capPerTopic(scored.map((x) => ({ rid: x.rid, url: heads.get(x.rid)?.url ?? "" })), 2, 10);
@@ -317,15 +423,67 @@ export class FtsSearchIndex implements SearchIndex {
     return { total, hits, facets: { typ: typCounts, feld: feldCounts } };
   }
 
-  private heads(rids: number[]): Map<number, { title: string; summary: string; url: string }> {
+  /**
+   * Questions (≥ 4 content words, not every word required): the share of the query's weight – rare words weigh
+   * more (idf over the stems) – that a document covers in its title (×2) and summary/headings (×1), plus a bonus
+   * when two query words stand next to each other there (proximity).
+   */
+  private questionScorer(compiled: CompiledQuery) {
+    const v = this.vocab.get();
+    const n = Math.max(1, v.docs);
+    const units = compiled.unitTerms.map((ts, i) => ({
+      ts: ts.map((t) => ({ t, st: stemDe(t), pre: stem(t) })),
+      exp: new Set(compiled.unitExp[i]),
+      w: Math.log(1 + n / this.unitDf(v, compiled, i)),
+    }));
+    const total = units.reduce((a, x) => a + x.w, 0) || 1;
+    const memo = new Map<string, number>();
+    const matchTerm = (w: string) => {
+      let i = memo.get(w);
+      if (i === undefined) {
+        i = units.findIndex((u) => u.exp.has(w) || u.ts.some((x) => w.startsWith(x.pre) || (x.t.length >= 5 && w.includes(x.t)) || stemDe(w) === x.st));
+        memo.set(w, i);
+      }
+      return i;
+    };
+    /** Which terms a text has, and whether two different ones stand within `span` words (one pass). */
+    const scan = (text: string, span: number) => {
+      const found = new Set<number>();
+      let near = false;
+      let last = -1e9;
+      let lastTerm = -1;
+      const words = tokens(text);
+      for (let j = 0; j < words.length; j++) {
+        const i = matchTerm(words[j]);
+        if (i < 0) continue;
+        found.add(i);
+        if (i !== lastTerm && j - last <= span) near = true;
+        last = j;
+        lastTerm = i;
+      }
+      return { found, near };
+    };
+    return (title: string, rest: string, body: string) => {
+      const ti = scan(title, 2);
+      const re = scan(rest, 3);
+      const bo = scan(body, 4);
+      let cov = 0;
+      for (let i = 0; i < units.length; i++) cov += units[i].w * (ti.found.has(i) ? 2 : re.found.has(i) ? 1.2 : bo.found.has(i) ? 0.8 : 0);
+      const near = ti.near || re.near ? 0.4 : bo.near ? 0.2 : 0;
+      return (2 * cov) / (2 * total) + near;
+    };
+  }
+
+  /** Title, summary/kurz, headings, url and (questions only) the first 1,000 characters of the body of candidates. */
+  private heads(rids: number[], withBody = false): Map<number, { title: string; summary: string; headings: string; url: string; body: string }> {
     if (rids.length === 0) return new Map();
     const rows = this.stmt(
-      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz, d.url FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
+      `SELECT k.rid, d.title, d.summary || ' ' || d.kurz, d.headings, d.url, ${withBody ? "substr(d.body, 1, 1000)" : "''"} FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id
          WHERE k.rid IN (${rids.map(() => "?").join(",")})`,
     )
       .raw()
-      .all(...rids) as [number, string, string, string][];
-    return new Map(rows.map(([rid, title, summary, url]) => [rid, { title, summary, url }]));
+      .all(...rids) as [number, string, string, string, string, string][];
+    return new Map(rows.map(([rid, title, summary, headings, url, body]) => [rid, { title, summary, headings, url, body }]));
   }
 
   private docsByRid(rids: number[]) {
@@ -338,10 +496,40 @@ export class FtsSearchIndex implements SearchIndex {
     return new Map(rows.map((r) => [r.rid, r]));
   }
 
+  /**
+   * The candidate expression of a question: the OR of its rarest units only (at most QUESTION_RARE, each in at most
+   * 5 % of the documents, but always the two rarest). Common words ("Kinder", "Kommune") would make the OR match a
+   * large share of 100,000 documents; they still count in the re-scoring (coverage), where all terms are used.
+   */
+  private questionCandidates(compiled: CompiledQuery): CompiledQuery {
+    const v = this.vocab.get();
+    const order = compiled.groups.map((g, i) => ({ g, df: this.unitDf(v, compiled, i) })).sort((a, b) => a.df - b.df);
+    let sum = 0;
+    const keep = order.filter((x, i) => ((sum += x.df), i < 2 || sum <= QUESTION_BUDGET)).map((x) => x.g);
+    return { ...compiled, or: keep.join(" OR ") };
+  }
+
+  /** Documents a unit can match, estimated: the largest document frequency among its terms and alternatives. */
+  private unitDf(v: Vocab, compiled: CompiledQuery, i: number): number {
+    const df = (t: string) => v.stemDf.get(stemDe(t)) ?? v.df.get(t) ?? 0;
+    // an alternative of several words (a phrase, or a unit "bildung teilhabe") is at most as frequent as its rarest word
+    return Math.max(1, ...compiled.unitAlts[i].map((alt) => (alt.length ? Math.min(...alt.map(df)) : 0)));
+  }
+
+  private compile(terms: string[]): CompiledQuery {
+    const sqlite = this.sqlite;
+    return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite) });
+  }
+
   async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
     const terms = queryTerms(params.q);
     if (terms.length === 0) return emptyResult();
-    const compiled = compileQuery(terms, (t) => this.vocab.expand(t));
+    const compiled = this.compile(terms);
+    // Questions do not need every word: the OR of all units, ranked by how much of the rare words a document covers.
+    if (compiled.units >= QUESTION_UNITS) {
+      const res = this.run(this.questionCandidates(compiled), "or", params, viewer, true);
+      return res ?? emptyResult();
+    }
     const res = this.run(compiled, "and", params, viewer);
     if (res) return res;
     if (terms.length < 2) return emptyResult();
@@ -350,7 +538,7 @@ export class FtsSearchIndex implements SearchIndex {
     // Which words found nothing at all (for this viewer and these filters)? The page says so instead of hiding it.
     const filter = filterSql(viewer, params.typ, params.feld);
     const ignored = terms.filter((t) => {
-      const one = compileQuery([t], (x) => this.vocab.expand(x));
+      const one = this.compile([t]);
       return !this.stmt(`SELECT 1 FROM search_fts WHERE search_fts MATCH ?${filter} LIMIT 1`).pluck().get(one.and);
     });
     return { ...relaxed, ignored, relaxed: ignored.length === 0 };
@@ -378,6 +566,7 @@ export class FtsSearchIndex implements SearchIndex {
   async reindexAll(progress?: ReindexProgress) {
     const db = this.sqlite;
     const total = db.prepare("SELECT count(*) FROM search_documents").pluck().get() as number;
+    this.relingua(db);
     db.transaction(() => {
       db.prepare("INSERT INTO search_fts(search_fts) VALUES('delete-all')").run();
       db.prepare("DELETE FROM search_fts_keys").run();
@@ -386,8 +575,8 @@ export class FtsSearchIndex implements SearchIndex {
     const batch = 5000;
     const maxSeq = ((db.prepare("SELECT coalesce(max(rid), 0) FROM search_fts_keys").pluck().get() as number) ?? 0) >> 10;
     const insert = db.prepare(
-      `INSERT INTO search_fts (rowid, title, summary, headings, kurz, body, tags)
-       SELECT k.rid, ${foldSql("d.title")}, ${foldSql("d.summary")}, ${foldSql("d.headings")}, ${foldSql("d.kurz")}, ${foldSql("d.body")}, ''
+      `INSERT INTO search_fts (rowid, title, summary, headings, kurz, body, tags, lx)
+       SELECT k.rid, ${foldSql("d.title")}, ${foldSql("d.summary")}, ${foldSql("d.headings")}, ${foldSql("d.kurz")}, ${foldSql("d.body")}, '', d.lingua
        FROM search_fts_keys k JOIN search_documents d ON d.id = k.doc_id WHERE k.rid >= ? AND k.rid < ?`,
     );
     let done = 0;
@@ -401,13 +590,72 @@ export class FtsSearchIndex implements SearchIndex {
     return { documents: done };
   }
 
-  /** Loads the vocabulary cache (compound/typo expansion) ahead of the first search. */
+  /**
+   * Recomputes search_documents.lingua for every document against the lexicon of the whole corpus (a compound
+   * indexed before its parts appeared gets split now). Only changed rows are written (the triggers follow).
+   */
+  private relingua(db: Database.Database) {
+    const lex = lexiconFor(db);
+    const texts = (r: { title: string; summary: string; headings: string; kurz: string; body: string }) => [r.title, r.summary, r.headings, r.kurz, r.body];
+    type Row = { id: string; title: string; summary: string; headings: string; kurz: string; body: string; lingua: string };
+    const page = db.prepare("SELECT id, title, summary, headings, kurz, body, lingua FROM search_documents WHERE id > ? ORDER BY id LIMIT 2000");
+    for (let last = "", rows: Row[]; (rows = page.all(last) as Row[]).length > 0; last = rows[rows.length - 1].id)
+      for (const r of rows) for (const t of texts(r)) for (const w of lexiconWords(t)) lex.stems.add(stemDe(w));
+    const update = db.prepare("UPDATE search_documents SET lingua = ? WHERE id = ?");
+    for (let last = "", rows: Row[]; (rows = page.all(last) as Row[]).length > 0; last = rows[rows.length - 1].id) {
+      db.transaction(() => {
+        for (const r of rows) {
+          const l = linguaText(texts(r), lex);
+          if (l !== r.lingua) update.run(l, r.id);
+        }
+      })();
+    }
+  }
+
+  /** Loads the vocabulary cache (compound/typo expansion) ahead of the first search; starts the lingua backfill. */
   warm() {
     try {
       this.vocab.get();
+      this.backfillLingua();
     } catch {
       /* database not migrated yet or closed: the first search loads it */
     }
+  }
+
+  /**
+   * Documents written before migration 0011 have no lingua (stems, compound parts) yet: fill it in small batches
+   * between requests (one short write transaction each, the event loop stays free), so an existing installation
+   * gets the linguistics without a manual reindex. Returns the number of documents filled (tests await it).
+   */
+  backfillLingua(batch = 500): Promise<number> {
+    const db = this.sqlite;
+    const lex = lexiconFor(db);
+    type Row = { id: string; title: string; summary: string; headings: string; kurz: string; body: string };
+    const select = db.prepare("SELECT id, title, summary, headings, kurz, body FROM search_documents WHERE lingua = '' AND id > ? ORDER BY id LIMIT ?");
+    const update = db.prepare("UPDATE search_documents SET lingua = ? WHERE id = ? AND lingua = ''");
+    let done = 0;
+    let last = "";
+    return new Promise((resolveDone) => {
+      const step = () => {
+        try {
+          const rows = select.all(last, batch) as Row[];
+          if (rows.length === 0) return resolveDone(done);
+          const texts = (r: Row) => [r.title, r.summary, r.headings, r.kurz, r.body];
+          for (const r of rows) for (const t of texts(r)) for (const w of lexiconWords(t)) lex.stems.add(stemDe(w));
+          db.transaction(() => {
+            for (const r of rows) {
+              const l = linguaText(texts(r), lex);
+              if (l) done += update.run(l, r.id).changes;
+            }
+          })();
+          last = rows[rows.length - 1].id;
+          setImmediate(step);
+        } catch {
+          resolveDone(done); // closed or busy: the next start continues
+        }
+      };
+      step();
+    });
   }
 
   async ready() {

@@ -125,3 +125,12 @@ export function parseSearchParams(url: URL, opts: { defaultLimit?: number } = {}
     return { ok: false, error: `Unbekanntes Handlungsfeld „${feld.slice(0, 40)}“. Erlaubt: ${Object.keys(HANDLUNGSFELDER).join(", ")}.` };
   return { ok: true, params: { q, limit: lim, offset: off, typ: typ as SearchTyp | undefined, feld } };
 }
+
+/**
+ * After the Redaktion changed the synonyms: FTS5 reads them on the next search by itself; Meilisearch gets its
+ * settings again (best effort – they are applied at every start and reindex as well).
+ */
+export function pushSearchSettings() {
+  const engine = globalThis.__searchIndex;
+  if (engine instanceof FallbackSearchIndex) void engine.primary.applySettings().catch(() => undefined);
+}

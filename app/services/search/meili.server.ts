@@ -10,7 +10,9 @@ import { Meilisearch } from "meilisearch";
 import type { DB } from "../db.server";
 import { visibilityFor, type Viewer } from "../permissions";
 import { removeSearchDocs, upsertSearchDocs, type SearchDoc, type SearchTyp } from "./documents.server";
-import { editDistance, fold, makeMatcher, queryTerms, tokens, typoBudget } from "./fold";
+import { STOPWORDS, editDistance, fold, makeMatcher, queryTerms, tokens, typoBudget } from "./fold";
+import { buildSynonymMap, contentTokens } from "./synonyms";
+import { synonymGroups } from "./synonyms.server";
 import { snippetFor } from "./fts.server";
 import { emptyResult, type ReindexProgress, type SearchIndex, type SearchParams, type SearchResult } from "./types";
 
@@ -38,6 +40,26 @@ export const MEILI_SETTINGS = {
   localizedAttributes: [{ attributePatterns: ["*_f"], locales: ["deu"] }],
   pagination: { maxTotalHits: 100_000 },
 } as const;
+
+/**
+ * Meilisearch's `synonyms` setting from the Redaktion's groups: every term, folded and without stop words (as the
+ * query arrives, see buildMeiliRequests), maps to the other terms of its groups ("kv" → ["krankenversicherung"]).
+ */
+export function meiliSynonyms(groups: string[][]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, alts] of buildSynonymMap(groups)) {
+    const k = contentTokens(key.split(" ")).join(" ");
+    const values = alts.map((a) => contentTokens(a).join(" ")).filter((v) => v && v !== k);
+    if (!k || values.length === 0) continue;
+    out[k] = [...new Set([...(out[k] ?? []), ...values])].sort();
+  }
+  return out;
+}
+
+/** The full settings: the fixed part plus synonyms and the same stop words FTS5 leaves out of ranking. */
+export function meiliSettings(groups: string[][]) {
+  return { ...MEILI_SETTINGS, synonyms: meiliSynonyms(groups), stopWords: [...STOPWORDS].sort() };
+}
 
 /** Meilisearch ids allow only [A-Za-z0-9_-]; our ids contain ":" (e.g. "forum:post:12"). */
 export const meiliKey = (id: string) => id.replace(/_/g, "_u").replace(/:/g, "__");
@@ -210,7 +232,7 @@ export class MeiliSearchIndex implements SearchIndex {
 
   async applySettings() {
     await this.client.createIndex(MEILI_INDEX, { primaryKey: "key" }).waitTask().catch(() => undefined);
-    assertTaskSucceeded(await this.client.index(MEILI_INDEX).updateSettings(MEILI_SETTINGS as never).waitTask(), "Einstellungen");
+    assertTaskSucceeded(await this.client.index(MEILI_INDEX).updateSettings(meiliSettings(synonymGroups(this.getDb().$client).groups) as never).waitTask(), "Einstellungen");
   }
 
   async reindexAll(progress?: ReindexProgress) {
