@@ -93,6 +93,9 @@ const PAGES: Record<string, Visit[]> = {
   "verwaltung.staedte.tsx": [{ path: "/verwaltung/staedte", roles: "A" }],
   "verwaltung.staedte_.$id.loeschen.tsx": [{ path: "{stadtLoeschen}", roles: "A" }],
   "verwaltung.tsx": [], // layout of every /verwaltung page above
+  "verwaltung.synonyme.tsx": [{ path: "/verwaltung/synonyme", roles: "RA" }],
+  "verwaltung.synonyme_.$id.tsx": [{ path: "/verwaltung/synonyme/1", roles: "R" }], // group 1 is seeded by migration 0011
+  "verwaltung.synonyme_.$id_.loeschen.tsx": [{ path: "/verwaltung/synonyme/1/loeschen", roles: "A" }],
   "verwaltung.uebersicht.tsx": [{ path: "/verwaltung/uebersicht", roles: "KRA" }],
   "verwaltung.vorschlaege.tsx": [{ path: "/verwaltung/vorschlaege", roles: "RA" }],
   "wissen.$slug.tsx": [
