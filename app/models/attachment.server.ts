@@ -18,7 +18,7 @@ import { formatSize } from "~/services/backup.server";
 import { audit } from "~/services/audit.server";
 import { getEnv } from "~/services/env.server";
 import { FILE_FIELD, MAX_FILES_PER_SUBMIT } from "~/utils/dateien";
-import { readUploadForm, type UploadForm } from "~/services/files/multipart.server";
+import { readUploadForm, UploadFormError, type UploadForm } from "~/services/files/multipart.server";
 
 /** Per user and 24 hours (defaults; UPLOAD_DAILY_FILES / UPLOAD_DAILY_MB raise them for load tests). */
 export const DAILY_BYTES = 200 * 1024 * 1024;
@@ -554,6 +554,42 @@ export function readFormWithFiles(request: Request): Promise<UploadForm> {
 
 /** The hashes of prepared files (to remove blobs again when the transaction that should record them failed). */
 export const preparedShas = (files: PreparedUpload[]) => files.flatMap((f) => [f.sha256, f.thumb?.sha ?? null]);
+
+/**
+ * An upload route's action body: reads the multipart form (files stream into temp files), runs `handle` with it and
+ * removes the temp files afterwards, whatever happens. A malformed body gives `onMalformed(message)`, by default a
+ * German 400.
+ */
+export async function withUploadForm<T>(request: Request, handle: (upload: UploadForm) => Promise<T>, onMalformed?: (message: string) => T): Promise<T> {
+  let upload: UploadForm;
+  try {
+    upload = await readFormWithFiles(request);
+  } catch (e) {
+    if (!(e instanceof UploadFormError)) throw e;
+    if (onMalformed) return onMalformed(e.message);
+    throw new Response(e.message, { status: 400 });
+  }
+  try {
+    return await handle(upload);
+  } finally {
+    upload.cleanup();
+  }
+}
+
+/**
+ * Runs the write that records prepared files (storePrepared/attachToPost inside its transaction). If it throws, the
+ * blobs that no row refers to are removed again; the prepared temp files go in any case.
+ */
+export function writeWithFiles<T>(db: Executor, files: PreparedUpload[], write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    removeUnreferenced(db, preparedShas(files));
+    throw e;
+  } finally {
+    discardPrepared(files);
+  }
+}
 
 /** The attachments of these parents as pages show them, with whether the viewer may delete each. */
 export function listAttachmentViews(db: Executor, type: AttachmentParent, ids: string[], viewer: Viewer) {

@@ -1,20 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  AlreadyReplaced,
-  discardPrepared,
-  getAttachmentVersion,
-  parentInfo,
-  getVisibleAttachment,
-  mayReplaceAttachment,
-  prepareUploads,
-  preparedShas,
-  readFormWithFiles,
-  removeUnreferenced,
-  replaceAttachment,
-  syncAttachmentDocs,
-} from "~/models/attachment.server";
+import { AlreadyReplaced, getAttachmentVersion, parentInfo, getVisibleAttachment, mayReplaceAttachment, prepareUploads, readFormWithFiles, replaceAttachment, syncAttachmentDocs, writeWithFiles } from "~/models/attachment.server";
 import { forbidden, requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
@@ -96,16 +83,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!files.ok) return data({ errors: { [FILE_FIELD]: files.message } }, { status: 400 });
     const old = found.attachment;
     try {
-      db.transaction((tx) => {
-        replaceAttachment(tx, old, files.files[0], user.id);
-        syncAttachmentDocs(tx, old.parentType, [old.parentId]);
-      });
+      writeWithFiles(db, files.files, () =>
+        db.transaction((tx) => {
+          replaceAttachment(tx, old, files.files[0], user.id);
+          syncAttachmentDocs(tx, old.parentType, [old.parentId]);
+        }),
+      );
     } catch (e) {
-      removeUnreferenced(db, preparedShas(files.files));
       if (e instanceof AlreadyReplaced) return redirect(`${found.parent.url}/bearbeiten`, { headers: { "Set-Cookie": await flashHeader("Diese Datei ist bereits ersetzt.") } });
       throw e;
-    } finally {
-      discardPrepared(files.files);
     }
     return redirect(`${found.parent.url}/bearbeiten`, {
       headers: {

@@ -14,8 +14,8 @@ import { parseProgrammeForm, valuesFromFrontmatter } from "~/utils/programme-for
 import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
 import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
 import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
-import { attachmentHistory, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { attachmentHistory, prepareUploads, storePrepared, syncAttachmentDocs, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
@@ -55,18 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const p = getProgramme(getDb(), params.slug ?? "");
   if (!p) throw new Response("Förderprogramm nicht gefunden", { status: 404 });
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
-    throw e;
-  }
-  try {
-    return await save(upload, user, p);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => save(upload, user, p));
 }
 
 /** The submitted values for re-display (lists for the checkbox groups). */
@@ -99,7 +88,7 @@ async function save(upload: UploadForm, user: { id: string }, p: NonNullable<Ret
   const dates = reviewing ? reviewedDates("programme") : null;
   const dataIn = dates ? { ...r.data, stand: dates.stand, pruefen_bis: dates.pruefenBis } : r.data;
   let version = 0;
-  try {
+  writeWithFiles(db, files.files, () =>
     db.transaction((tx) => {
       version = saveProgramme(tx, {
         slug: p.slug,
@@ -116,13 +105,8 @@ async function save(upload: UploadForm, user: { id: string }, p: NonNullable<Ret
       if (reviewing) audit(tx, { actorId: user.id, action: "programme.review", entityType: "programme", entityId: p.id, detail: { slug: p.slug, result: "aktualisiert" } });
       for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "programme", parentId: p.slug });
       syncAttachmentDocs(tx, "programme", [p.slug]);
-    });
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   return redirect(`/foerderung/${p.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${version}.`) } });
 }
 

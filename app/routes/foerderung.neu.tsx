@@ -9,8 +9,8 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { titleMeta } from "~/utils/meta";
 import { parseProgrammeForm } from "~/utils/programme-form";
-import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { prepareUploads, storePrepared, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 
@@ -24,18 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.edit");
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
-    throw e;
-  }
-  try {
-    return await create(upload, user);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => create(upload, user));
 }
 
 async function create(upload: UploadForm, user: { id: string }) {
@@ -50,18 +39,13 @@ async function create(upload: UploadForm, user: { id: string }) {
     const values = Object.fromEntries([...new Set(form.keys())].map((k) => [k, ["antragsberechtigt", "handlungsfelder"].includes(k) ? form.getAll(k).map(String) : String(form.get(k) ?? "")]));
     return data({ ok: false as const, title: "Neues Förderprogramm", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values }, { status: 400 });
   }
-  try {
+  writeWithFiles(db, files.files, () =>
     db.transaction((tx) => {
       const { id } = saveProgramme(tx, { slug, data: r.data, body: r.body, authorId: user.id, reason: r.reason, create: true });
       audit(tx, { actorId: user.id, action: "programme.create", entityType: "programme", entityId: id, detail: { slug } });
       for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "programme", parentId: slug });
-    });
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   return redirect(`/foerderung/${slug}`, { headers: { "Set-Cookie": await flashHeader("Förderprogramm angelegt.") } });
 }
 

@@ -9,8 +9,8 @@ import { flashHeader } from "~/services/flash.server";
 import { deleteDraft, getDraft, saveDraft } from "~/models/forum-drafts.server";
 import { bookmarkedPostIds, setBookmark } from "~/models/forum-bookmarks.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
-import { attachToPost, discardPrepared, listAttachmentViews, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { attachToPost, listAttachmentViews, prepareUploads, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { can } from "~/services/permissions";
 import {
@@ -201,18 +201,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const topic = loadTopic(user, params);
   const db = getDb();
   // The reply form is multipart (attachments): files stream into temp files, removed in `finally` unless stored.
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) return data({ ...failure(TITLE, { _form: e.message }), intent: "reply", findings: [] } as ActionResult, { status: 400 });
-    throw e;
-  }
-  try {
-    return await handleAction(request, upload, { user, viewer, topic, db });
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => handleAction(request, upload, { user, viewer, topic, db }), (message) => data({ ...failure(TITLE, { _form: message }), intent: "reply", findings: [] } as ActionResult, { status: 400 }));
 }
 
 async function handleAction(request: Request, upload: UploadForm, ctx: { user: SessionUser; viewer: ReturnType<typeof toViewer>; topic: Topic; db: ReturnType<typeof getDb> }) {
@@ -256,20 +245,14 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
         // every file is checked before anything is written: one refused file refuses the whole reply
         const files = await prepareUploads(db, user.id, upload.files);
         if (!files.ok) return fail(intent, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form);
-        let result: string;
-        try {
-          ({ result } = runIdempotent(db, once, (tx) => {
+        const { result } = writeWithFiles(db, files.files, () =>
+          runIdempotent(db, once, (tx) => {
             const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
             attachToPost(tx, topic.id, n, files.files, user.id);
             deleteDraft(tx, user.id, topic.id);
             return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
-          }));
-        } catch (e) {
-          removeUnreferenced(db, preparedShas(files.files));
-          throw e;
-        } finally {
-          discardPrepared(files.files);
-        }
+          }),
+        );
         kickMailDelivery(db);
         return redirect(result, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
       }

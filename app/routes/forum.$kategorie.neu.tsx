@@ -8,8 +8,8 @@ import { kickMailDelivery } from "~/services/mail.server";
 import { flashHeader } from "~/services/flash.server";
 import { findIdempotentResult, newIdempotencyKey, readIdempotencyKey, runIdempotent } from "~/services/idempotency.server";
 import { createTopic, getCategory, previewHtml } from "~/models/forum.server";
-import { attachToPost, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { attachToPost, prepareUploads, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
@@ -52,18 +52,7 @@ const schema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, category } = await load(request, params.kategorie ?? "");
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) return data({ ...failure(TITLE, { _form: e.message }), findings: [] }, { status: 400 });
-    throw e;
-  }
-  try {
-    return await createWithFiles(upload, user, category);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => createWithFiles(upload, user, category), (message) => data({ ...failure(TITLE, { _form: message }), findings: [] }, { status: 400 }));
 }
 
 async function createWithFiles(upload: UploadForm, user: Awaited<ReturnType<typeof load>>["user"], category: Awaited<ReturnType<typeof load>>["category"]) {
@@ -92,19 +81,13 @@ async function createWithFiles(upload: UploadForm, user: Awaited<ReturnType<type
   // every file is checked before anything is written: one refused file refuses the whole topic
   const files = await prepareUploads(db, user.id, upload.files);
   if (!files.ok) return data({ ...failure(TITLE, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form), findings: [] }, { status: 400 });
-  let result: string;
-  try {
-    ({ result } = runIdempotent(db, once, (tx) => {
+  const { result } = writeWithFiles(db, files.files, () =>
+    runIdempotent(db, once, (tx) => {
       const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
       attachToPost(tx, id, 1, files.files, user.id);
       return `/forum/${category.slug}/${id}`;
-    }));
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   kickMailDelivery(db);
   return redirect(result, flash);
 }

@@ -9,8 +9,8 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { can, visibilityFor } from "~/services/permissions";
 import { titleMeta } from "~/utils/meta";
-import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { prepareUploads, storePrepared, syncAttachmentDocs, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import type { DB } from "~/services/db.server";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
@@ -36,18 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project, db } = await requireEditor(request, params.slug ?? "");
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
-    throw e;
-  }
-  try {
-    return await save(upload, user, project, db);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => save(upload, user, project, db));
 }
 
 async function save(upload: UploadForm, user: Awaited<ReturnType<typeof requireEditor>>["user"], project: Awaited<ReturnType<typeof requireEditor>>["project"], db: DB) {
@@ -62,18 +51,13 @@ async function save(upload: UploadForm, user: Awaited<ReturnType<typeof requireE
   // every file is checked before anything is written; project and files are saved in one transaction
   const files = await prepareUploads(db, user.id, upload.files);
   if (!files.ok) return badRequest(form, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` });
-  try {
+  writeWithFiles(db, files.files, () =>
     db.transaction((tx) => {
       updateProject(tx as unknown as DB, user.id, project.id, toProjectInput(d, programmeOptions(db)), { reason: d.grund });
       for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "project", parentId: project.slug });
       syncAttachmentDocs(tx, "project", [project.slug]);
-    });
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   return redirect(`/projekte/${project.slug}`, { headers: { "Set-Cookie": await flashHeader("Projekt gespeichert.") } });
 }
 

@@ -12,8 +12,8 @@ import { OwnerFields, ReviewModeNotice } from "~/components/OwnerFields";
 import { listRedaktionUsers, parseOwnerFields, reviewedDates } from "~/models/review.server";
 import { audit } from "~/services/audit.server";
 import { REVIEW_INTERVAL_MONTHS } from "~/utils/review";
-import { attachmentHistory, discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared, syncAttachmentDocs } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { attachmentHistory, prepareUploads, storePrepared, syncAttachmentDocs, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 import { EditorAttachments } from "~/components/dateien/AttachmentVersions";
@@ -47,18 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const a = getArticleBySlug(db, params.slug ?? "");
   if (!a) throw new Response("Beitrag nicht gefunden", { status: 404 });
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
-    throw e;
-  }
-  try {
-    return await save(request, upload, user, a);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => save(request, upload, user, a));
 }
 
 async function save(request: Request, upload: UploadForm, user: { id: string }, a: NonNullable<ReturnType<typeof getArticleBySlug>>) {
@@ -89,9 +78,8 @@ async function save(request: Request, upload: UploadForm, user: { id: string }, 
   // every file is checked before anything is written; article and files are saved in one transaction
   const files = await prepareUploads(db, user.id, upload.files);
   if (!files.ok) return data({ ok: false as const, title: "Beitrag bearbeiten", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values: r.values, preview: null }, { status: 400 });
-  let res: { version: number };
-  try {
-    res = db.transaction((tx) => {
+  const res = writeWithFiles(db, files.files, () =>
+    db.transaction((tx) => {
       const out = updateArticle(
         tx,
         a.id,
@@ -106,13 +94,8 @@ async function save(request: Request, upload: UploadForm, user: { id: string }, 
       // published, unpublished or archived: the files' search documents follow
       syncAttachmentDocs(tx, "article", [a.slug]);
       return out;
-    });
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   return redirect(`/wissen/${a.slug}`, { headers: { "Set-Cookie": await flashHeader(`Gespeichert als Version ${res.version}.`) } });
 }
 

@@ -10,8 +10,8 @@ import { flashHeader } from "~/services/flash.server";
 import { ArticleForm } from "~/components/wissen/ArticleForm";
 import { todayIso } from "~/utils/format";
 import { titleMeta } from "~/utils/meta";
-import { discardPrepared, prepareUploads, preparedShas, readFormWithFiles, removeUnreferenced, storePrepared } from "~/models/attachment.server";
-import { UploadFormError, type UploadForm } from "~/services/files/multipart.server";
+import { prepareUploads, storePrepared, withUploadForm, writeWithFiles } from "~/models/attachment.server";
+import { type UploadForm } from "~/services/files/multipart.server";
 import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { FileField } from "~/components/dateien/FileField";
 import { Breadcrumbs } from "~/components/Breadcrumbs";
@@ -26,18 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "content.edit");
   // multipart (attachments): files stream into temp files, removed in `finally` unless stored
-  let upload: UploadForm;
-  try {
-    upload = await readFormWithFiles(request);
-  } catch (e) {
-    if (e instanceof UploadFormError) throw new Response(e.message, { status: 400 });
-    throw e;
-  }
-  try {
-    return await create(request, upload, user);
-  } finally {
-    upload.cleanup();
-  }
+  return withUploadForm(request, (upload) => create(request, upload, user));
 }
 
 async function create(request: Request, upload: UploadForm, user: { id: string }) {
@@ -54,19 +43,13 @@ async function create(request: Request, upload: UploadForm, user: { id: string }
   // every file is checked before anything is written; article and files are saved in one transaction
   const files = await prepareUploads(db, user.id, upload.files);
   if (!files.ok) return data({ ok: false as const, title: "Neuer Beitrag", errors: { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, values: r.values, preview: null }, { status: 400 });
-  let created: { slug: string };
-  try {
-    created = db.transaction((tx) => {
+  const created = writeWithFiles(db, files.files, () =>
+    db.transaction((tx) => {
       const c = createArticle(tx, { ...r.input, slug: r.slug }, { id: user.id }, r.reason);
       for (const f of files.files) storePrepared(tx, f, { uploaderId: user.id, parentType: "article", parentId: c.slug });
       return c;
-    });
-  } catch (e) {
-    removeUnreferenced(db, preparedShas(files.files));
-    throw e;
-  } finally {
-    discardPrepared(files.files);
-  }
+    }),
+  );
   return redirect(`/wissen/${created.slug}`, { headers: { "Set-Cookie": await flashHeader("Beitrag angelegt.") } });
 }
 
