@@ -54,6 +54,9 @@ export function versionedTables(sqlite: Database.Database): string[] {
 export function ensureDataVersion(sqlite: Database.Database): number {
   const tables = versionedTables(sqlite);
   let created = 0;
+  // IMMEDIATE: it reads the schema, then writes. A deferred transaction in WAL mode fails at once with "database is
+  // locked" when another process (a second server starting on the same file) commits in between; IMMEDIATE takes the
+  // write lock first and busy_timeout waits for it.
   sqlite.transaction(() => {
     sqlite.exec("create table if not exists data_version (id integer primary key check (id = 1), v integer not null)");
     sqlite.exec("insert or ignore into data_version (id, v) values (1, 0)");
@@ -66,7 +69,7 @@ export function ensureDataVersion(sqlite: Database.Database): number {
         created++;
       }
     }
-  })();
+  }).immediate();
   return created;
 }
 

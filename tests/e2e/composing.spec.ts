@@ -182,6 +182,8 @@ test.describe("Verfassen im Alltag", () => {
       await page.getByLabel("Ihre Antwort").fill(`${text} ${stamp}`);
       await page.getByRole("button", { name: "Antwort veröffentlichen" }).click();
       await expect(pageStatus(page)).toContainText("Ihre Antwort ist veröffentlicht");
+      // the status line may still be the first reply's: wait for this reply itself
+      await expect(page.locator("article").filter({ hasText: `${text} ${stamp}` })).toHaveCount(1);
     }
     await other.goto("/forum/kinder-bildung");
     await expect(item.locator(".topic-status-line")).toContainText("2 neue Beiträge");
