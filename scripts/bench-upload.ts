@@ -23,13 +23,16 @@ N Dateien zu 100 KB, dann N Dateien zu 1 MB hoch (zufälliger Inhalt, keine Dubl
 über die echte Multipart-Route „Datei ersetzen“. Bleibt der Speicher begrenzt, braucht die 1-MB-Runde nicht mehr
 Speicher als die 100-KB-Runde. Vorher: npm run build (oder BUILD_DIR=… npx remix build).
 
-Aufruf: npm run bench:upload [-- --files 1000 --parallel 4 --port 3951]
+Aufruf: npm run bench:upload [-- --files 1000 --parallel 4 --port 3951 --sizes 100,1024]
+  --sizes  Dateigrößen der Runden in KB, kommagetrennt (Standard 100,1024; höchstens 20480 = 20 MB)
 `,
-  { files: { type: "string" }, parallel: { type: "string" }, port: { type: "string" } },
+  { files: { type: "string" }, parallel: { type: "string" }, port: { type: "string" }, sizes: { type: "string" } },
 );
 const N = Math.max(1, Math.min(5000, Number(values.files ?? 1000)));
 const PARALLEL = Math.max(1, Math.min(16, Number(values.parallel ?? 4)));
 const PORT = Number(values.port ?? 3951);
+const SIZES_KB = String(values.sizes ?? "100,1024").split(",").map((x) => Number(x.trim()));
+if (SIZES_KB.length < 2 || SIZES_KB.some((k) => !Number.isInteger(k) || k < 1 || k > 20480)) die("--sizes: mindestens zwei ganze Zahlen von 1 bis 20480 (KB), kommagetrennt");
 if (!Number.isInteger(PORT) || PORT < 1024) die("--port muss eine Zahl ab 1024 sein");
 
 const dir = mkdtempSync(join(tmpdir(), "sn-bench-upload-"));
@@ -51,7 +54,7 @@ function startSite(): { proc: ChildProcess; output: () => string } {
       RATE_LIMIT_READ: "100000000",
       // the daily upload quota per person (default 100 files, 200 MB) would stop the bench after 100 files
       UPLOAD_DAILY_FILES: String(4 * N + 100),
-      UPLOAD_DAILY_MB: String(4 * N + 100),
+      UPLOAD_DAILY_MB: String(Math.ceil((N * SIZES_KB.reduce((a, b) => a + b, 0)) / 1024) + 100),
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -153,10 +156,7 @@ try {
   const nextId = (id: number) => db.select({ id: attachments.id }).from(attachments).where(eq(attachments.previousId, id)).get()?.id;
 
   const results: { label: string; files: number; bytes: number; secs: number; peakRss: number; hwm: number; errors: number }[] = [];
-  for (const [label, size] of [
-    ["100 KB", 100 * 1024],
-    ["1 MB", 1024 * 1024],
-  ] as const) {
+  for (const [label, size] of SIZES_KB.map((kb) => [kb % 1024 === 0 ? `${kb / 1024} MB` : `${kb} KB`, kb * 1024] as const)) {
     const before = status(pid);
     let peak = before.rss;
     const sampler = setInterval(() => (peak = Math.max(peak, status(pid).rss)), 50);
@@ -188,10 +188,13 @@ try {
     console.log(
       `  ${String(r.files).padStart(5)} × ${r.label.padEnd(6)} ${(r.bytes / 1024 / 1024 / r.secs).toFixed(1).padStart(7)} MB/s  ${(r.files / r.secs).toFixed(0).padStart(5)} Dateien/s  ${r.secs.toFixed(1).padStart(6)} s  Spitzen-RSS des Servers ${mb(r.peakRss)} (VmHWM bisher ${mb(r.hwm)})${r.errors ? `  FEHLER: ${r.errors}` : ""}`,
     );
-  const [small, large] = results;
-  console.log(`Spitzen-RSS 1 MB / 100 KB: ${(large.peakRss / small.peakRss).toFixed(2)} (Dateien 10-mal so groß; ≈ 1 heißt: der Speicher wächst nicht mit der Dateigröße)`);
+  const small = results[0];
+  for (const large of results.slice(1))
+    console.log(
+      `Spitzen-RSS ${large.label} / ${small.label}: ${(large.peakRss / small.peakRss).toFixed(2)} (Dateien ${(large.bytes / small.bytes).toFixed(0)}-mal so groß; ≈ 1 heißt: der Speicher wächst nicht mit der Dateigröße)`,
+    );
   const stored = db.select({ id: attachments.id }).from(attachments).all().length;
-  console.log(`Gespeicherte Dateizeilen: ${stored} (davon ${2 * N} aus dieser Messung)`);
+  console.log(`Gespeicherte Dateizeilen: ${stored} (davon ${results.length * N} aus dieser Messung)`);
   db.$client.close();
   if (results.some((r) => r.errors)) process.exitCode = 1;
 } finally {
