@@ -9,7 +9,7 @@ import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { pushSearchSettings } from "~/services/search/index.server";
 import { SYNONYM_LIMITS, splitSynonymTerms, synonymTermsProblem } from "~/services/search/synonyms";
-import { getSynonym, updateSynonym } from "~/services/search/synonyms.server";
+import { requireSynonym, updateSynonym } from "~/services/search/synonyms.server";
 import { failure, parseForm } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { synonymSchema } from "./verwaltung.synonyme";
@@ -17,21 +17,14 @@ import { synonymSchema } from "./verwaltung.synonyme";
 const TITLE = "Synonymgruppe bearbeiten";
 export const meta: MetaFunction = () => titleMeta(TITLE);
 
-function loadGroup(params: { id?: string }) {
-  const id = Number(params.id);
-  const g = Number.isInteger(id) && id > 0 ? getSynonym(getDb(), id) : undefined;
-  if (!g) throw new Response("Synonymgruppe nicht gefunden", { status: 404 });
-  return g;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "search.synonyms");
-  return { group: loadGroup(params) };
+  return { group: requireSynonym(getDb(), params.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "search.synonyms");
-  const g = loadGroup(params);
+  const g = requireSynonym(getDb(), params.id);
   const form = await request.formData();
   const parsed = parseForm(form, synonymSchema, TITLE);
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -7,26 +7,19 @@ import { requirePermission } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { pushSearchSettings } from "~/services/search/index.server";
-import { deleteSynonym, getSynonym } from "~/services/search/synonyms.server";
+import { deleteSynonym, requireSynonym } from "~/services/search/synonyms.server";
 import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => titleMeta(data ? `Synonymgruppe „${data.group.terms[0]}“ löschen?` : "Synonymgruppe löschen");
 
-function loadGroup(params: { id?: string }) {
-  const id = Number(params.id);
-  const g = Number.isInteger(id) && id > 0 ? getSynonym(getDb(), id) : undefined;
-  if (!g) throw new Response("Synonymgruppe nicht gefunden", { status: 404 });
-  return g;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "search.synonyms");
-  return { group: loadGroup(params) };
+  return { group: requireSynonym(getDb(), params.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "search.synonyms");
-  const g = loadGroup(params);
+  const g = requireSynonym(getDb(), params.id);
   const form = await request.formData();
   if (form.get("intent") !== "confirm") throw new Response("Ungültige Aktion", { status: 400 });
   getDb().transaction((tx) => deleteSynonym(tx, user.id, g.id));

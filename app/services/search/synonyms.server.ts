@@ -1,25 +1,27 @@
-// Reads the synonym groups for the engines. The cache is keyed by a signature of the table (row count, highest id,
-// latest change), checked on every search: a group saved in the administration works on the next search, in every
-// process, without a restart.
+// Reads the synonym groups for the engines. The cache is keyed by the database's data version (db/data-version.ts),
+// which every write to search_synonyms bumps in its transaction, in whichever process: a group saved in the
+// administration works on the next search, in every process, without a restart. One indexed read per search.
 import type Database from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
 import { searchSynonyms } from "../../../db/schema/index";
+import { dataVersionReader } from "../../../db/data-version";
 import type { Executor } from "../db.server";
 import { audit } from "../audit.server";
 import { buildSynonymMap, cleanSynonymTerms, type SynonymMap } from "./synonyms";
 
-const cache = new WeakMap<object, { sig: string; map: SynonymMap; groups: string[][] }>();
+type Entry = { version: number; map: SynonymMap; groups: string[][] };
+const cache = new WeakMap<object, { read: () => number; entry?: Entry }>();
 
 export function synonymGroups(sqlite: Database.Database): { map: SynonymMap; groups: string[][] } {
-  let sig: string;
+  let slot = cache.get(sqlite);
+  let version: number;
   try {
-    const r = sqlite.prepare("SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(updated_at), 0) FROM search_synonyms").pluck().get() as string;
-    sig = r;
+    if (!slot) cache.set(sqlite, (slot = { read: dataVersionReader(sqlite) }));
+    version = slot.read();
   } catch {
     return { map: new Map(), groups: [] }; // not migrated yet
   }
-  const hit = cache.get(sqlite);
-  if (hit && hit.sig === sig) return hit;
+  if (slot.entry && slot.entry.version === version) return slot.entry;
   const rows = sqlite.prepare("SELECT terms FROM search_synonyms ORDER BY id").pluck().all() as string[];
   const groups = rows.map((r) => {
     try {
@@ -29,9 +31,8 @@ export function synonymGroups(sqlite: Database.Database): { map: SynonymMap; gro
       return [];
     }
   });
-  const entry = { sig, map: buildSynonymMap(groups), groups };
-  cache.set(sqlite, entry);
-  return entry;
+  slot.entry = { version, map: buildSynonymMap(groups), groups };
+  return slot.entry;
 }
 
 // ---- maintenance by the Redaktion (/verwaltung/synonyme) ----
@@ -45,6 +46,14 @@ export function listSynonyms(db: Executor): SynonymRow[] {
 
 export function getSynonym(db: Executor, id: number): SynonymRow | undefined {
   return db.select({ id: searchSynonyms.id, terms: searchSynonyms.terms, note: searchSynonyms.note }).from(searchSynonyms).where(eq(searchSynonyms.id, id)).get();
+}
+
+/** The group of a route's `:id`, or a German 404 (the edit and the delete page). */
+export function requireSynonym(db: Executor, idParam: string | undefined): SynonymRow {
+  const id = Number(idParam);
+  const g = Number.isInteger(id) && id > 0 ? getSynonym(db, id) : undefined;
+  if (!g) throw new Response("Synonymgruppe nicht gefunden", { status: 404 });
+  return g;
 }
 
 export function createSynonym(db: Executor, actorId: string, input: { terms: string[]; note: string }): number {
