@@ -9,29 +9,28 @@ import { getTopic } from "~/models/forum.server";
 import { saveDraft } from "~/models/forum-drafts.server";
 import { limiter, retryAfter } from "~/services/rate-limit.server";
 import { LIMITS } from "~/utils/forms";
+import { privateJson } from "~/utils/json-response";
 
 const autosave = limiter("forum.entwurf", 60, 60_000);
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers } });
 
 export async function loader() {
-  return json({ error: "Nur POST." }, 405);
+  return privateJson({ error: "Nur POST." }, 405);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return json({ error: "Nur POST." }, 405);
+  if (request.method !== "POST") return privateJson({ error: "Nur POST." }, 405);
   const user = await getUser(request);
-  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
+  if (!user) return privateJson({ error: "Bitte melden Sie sich an." }, 401);
   const viewer = toViewer(user);
-  if (!can(viewer, "forum.post")) return json({ error: "Keine Berechtigung." }, 403);
+  if (!can(viewer, "forum.post")) return privateJson({ error: "Keine Berechtigung." }, 403);
   const wait = autosave.hit(user.id);
-  if (wait > 0) return json({ error: "Zu viele Speicherungen." }, 429, retryAfter(wait) );
+  if (wait > 0) return privateJson({ error: "Zu viele Speicherungen." }, 429, retryAfter(wait) );
   const form = await request.formData();
   const raw = String(form.get("raw") ?? "");
-  if (raw.length > LIMITS.post) return json({ error: "Der Entwurf ist zu lang." }, 413);
+  if (raw.length > LIMITS.post) return privateJson({ error: "Der Entwurf ist zu lang." }, 413);
   const topic = getTopic(getDb(), Number(form.get("themaId")), viewer);
-  if (!topic) return json({ error: "Thema nicht gefunden." }, 404);
-  if (topic.lockedAt && !can(viewer, "forum.moderate")) return json({ error: "Das Thema ist gesperrt." }, 403);
+  if (!topic) return privateJson({ error: "Thema nicht gefunden." }, 404);
+  if (topic.lockedAt && !can(viewer, "forum.moderate")) return privateJson({ error: "Das Thema ist gesperrt." }, 403);
   saveDraft(getDb(), user.id, topic.id, raw);
-  return json({ ok: true });
+  return privateJson({ ok: true });
 }

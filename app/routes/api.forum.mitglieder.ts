@@ -6,16 +6,15 @@ import { getUser } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { suggestMembers } from "~/models/forum-profile.server";
 import { limiter, retryAfter } from "~/services/rate-limit.server";
+import { privateJson } from "~/utils/json-response";
 
 const lookups = limiter("forum.mitglieder", 120, 60_000);
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers } });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
+  if (!user) return privateJson({ error: "Bitte melden Sie sich an." }, 401);
   const wait = lookups.hit(user.id);
-  if (wait > 0) return json({ error: "Zu viele Anfragen. Bitte warten Sie einen Moment." }, 429, retryAfter(wait));
+  if (wait > 0) return privateJson({ error: "Zu viele Anfragen. Bitte warten Sie einen Moment." }, 429, retryAfter(wait));
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 80);
-  return json({ members: suggestMembers(getDb(), q) });
+  return privateJson({ members: suggestMembers(getDb(), q) });
 }

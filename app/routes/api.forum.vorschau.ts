@@ -8,24 +8,23 @@ import { getDb } from "~/services/db.server";
 import { previewHtml } from "~/models/forum.server";
 import { limiter, retryAfter } from "~/services/rate-limit.server";
 import { LIMITS } from "~/utils/forms";
+import { privateJson } from "~/utils/json-response";
 
 const previews = limiter("forum.vorschau", 120, 60_000);
-const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "private, no-store", ...headers } });
 
 export async function loader() {
-  return json({ error: "Nur POST." }, 405);
+  return privateJson({ error: "Nur POST." }, 405);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return json({ error: "Nur POST." }, 405);
+  if (request.method !== "POST") return privateJson({ error: "Nur POST." }, 405);
   const user = await getUser(request);
-  if (!user) return json({ error: "Bitte melden Sie sich an." }, 401);
-  if (!can(toViewer(user), "forum.post")) return json({ error: "Keine Berechtigung." }, 403);
+  if (!user) return privateJson({ error: "Bitte melden Sie sich an." }, 401);
+  if (!can(toViewer(user), "forum.post")) return privateJson({ error: "Keine Berechtigung." }, 403);
   const wait = previews.hit(user.id);
-  if (wait > 0) return json({ error: "Zu viele Vorschauen. Bitte warten Sie einen Moment." }, 429, retryAfter(wait));
+  if (wait > 0) return privateJson({ error: "Zu viele Vorschauen. Bitte warten Sie einen Moment." }, 429, retryAfter(wait));
   const form = await request.formData();
   const raw = String(form.get("raw") ?? "");
-  if (raw.length > LIMITS.post) return json({ error: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }, 413);
-  return json({ html: previewHtml(getDb(), raw) });
+  if (raw.length > LIMITS.post) return privateJson({ error: "Der Beitrag ist zu lang (höchstens 50.000 Zeichen)." }, 413);
+  return privateJson({ html: previewHtml(getDb(), raw) });
 }
