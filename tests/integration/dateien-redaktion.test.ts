@@ -331,6 +331,50 @@ describe("new articles and programmes with files", () => {
   });
 });
 
+describe("one submit, one record: new articles and programmes", () => {
+  // a double click or a resend of the same form (same idempotency key) creates the record and its files once
+  const count = (type: "article" | "programme") => db.select({ id: attachments.id }).from(attachments).where(eq(attachments.parentType, type)).all().length;
+  it("the same new-article form sent twice creates one article with one file, and both answers lead to it", async () => {
+    const loaded = (await load(wissenNeu.loader as Fn, "/wissen/neu", "redaktion", {})).data as { idempotencyKey: string };
+    expect(loaded.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+    const send = async () => {
+      const form = await editorForm(wissenEdit.loader as Fn, `/wissen/${pubSlug}/bearbeiten`, { slug: pubSlug }, [{ name: "Doppelt.pdf", bytes: minimalPdf(["Doppelt"]) }], {
+        title: "Checkliste Doppelklick",
+        idempotencyKey: loaded.idempotencyKey,
+      });
+      return post(wissenNeu.action as Fn, "/wissen/neu", "redaktion", form, {});
+    };
+    const files = count("article");
+    const articlesBefore = db.select({ id: articles.id }).from(articles).all().length;
+    const [a, b] = [await send(), await send()];
+    expect(a.status).toBe(302);
+    expect(b.status).toBe(302);
+    expect(b.location).toBe(a.location);
+    expect(db.select({ id: articles.id }).from(articles).all().length).toBe(articlesBefore + 1);
+    expect(count("article")).toBe(files + 1);
+  });
+  it("the same new-programme form sent twice creates one programme, not a 'Kurzname vergeben' error", async () => {
+    const loaded = (await load(foerderungNeu.loader as Fn, "/foerderung/neu", "redaktion", {})).data as { idempotencyKey: string };
+    const send = async () => {
+      const form = await editorForm(foerderungEdit.loader as Fn, `/foerderung/${progSlug}/bearbeiten`, { slug: progSlug }, [{ name: "Merkblatt.pdf", bytes: minimalPdf(["Merkblatt"]) }], {
+        slug: "esf-doppelklick",
+        kurz: "ESF-Doppel",
+        idempotencyKey: loaded.idempotencyKey,
+      });
+      return post(foerderungNeu.action as Fn, "/foerderung/neu", "redaktion", form, {});
+    };
+    const files = count("programme");
+    const [a, b] = [await send(), await send()];
+    expect(a.status).toBe(302);
+    expect(b.status).toBe(302);
+    expect(b.location).toBe("/foerderung/esf-doppelklick");
+    expect(count("programme")).toBe(files + 1);
+    // a fresh form (new key) with the same short name is refused as before
+    const again = await editorForm(foerderungEdit.loader as Fn, `/foerderung/${progSlug}/bearbeiten`, { slug: progSlug }, [], { slug: "esf-doppelklick", kurz: "ESF-Doppel" });
+    expect((await post(foerderungNeu.action as Fn, "/foerderung/neu", "redaktion", again, {})).status).toBe(400);
+  });
+});
+
 describe("attachments on programmes", () => {
   it("the programme editor saves a file that guests see on the programme page and download", async () => {
     const pdf = minimalPdf(["Merkblatt ESF", "Antragsfristen"]);
