@@ -43,7 +43,7 @@ import { PostList } from "~/components/forum/PostList";
 import { Composer } from "~/components/forum/Composer";
 import { CLEARING_LABELS, Pager, SUB_LABELS, TopicMeta } from "~/components/forum/TopicMeta";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
-import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
+import { postRateRefund, postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, FieldScope, SelectField, TextArea, TextField } from "~/components/ui/form";
 import { body, cleanFormData, failure, LIMITS, parseForm, TOO_MANY_FIELDS_MESSAGE, tooLong, type FieldErrors } from "~/utils/forms";
 import { cleanLine } from "~/utils/text-hygiene";
@@ -244,8 +244,11 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
         if (wait > 0) return data({ ...failure(TITLE, { _form: rateMessage(wait) }, form), intent, findings: [] } as ActionResult, { status: 429, headers: retryAfter(wait) });
         // every file is checked before anything is written: one refused file refuses the whole reply
         const files = await prepareUploads(db, user.id, upload.files);
-        if (!files.ok) return fail(intent, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form);
-        const { result } = writeWithFiles(db, files.files, () =>
+        if (!files.ok) {
+          postRateRefund(user.id);
+          return fail(intent, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form);
+        }
+        const { result, replayed } = writeWithFiles(db, files.files, () =>
           runIdempotent(db, once, (tx) => {
             const n = createPost(tx, { topicId: topic.id, raw: parsed.data.raw, replyTo: parsed.data.replyTo }, user);
             attachToPost(tx, topic.id, n, files.files, user.id);
@@ -253,6 +256,7 @@ async function handleAction(request: Request, upload: UploadForm, ctx: { user: S
             return `/forum/${topic.category.slug}/${topic.id}?beitrag=${n}#beitrag-${n}`;
           }),
         );
+        if (replayed) postRateRefund(user.id);
         kickMailDelivery(db);
         return redirect(result, { headers: { "Set-Cookie": await flashHeader("Ihre Antwort ist veröffentlicht.") } });
       }

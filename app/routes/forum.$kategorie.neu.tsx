@@ -14,7 +14,7 @@ import { FILE_FIELD, KEPT_TEXT } from "~/utils/dateien";
 import { listCities } from "~/models/city.server";
 import { Composer } from "~/components/forum/Composer";
 import { retryAfter, passRetryAfter } from "~/services/rate-limit.server";
-import { postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
+import { postRateRefund, postRateWait, rateMessage, unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary, SelectField, TextField } from "~/components/ui/form";
 import { body, failure, LIMITS, line, parseForm, tooLong } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
@@ -80,14 +80,18 @@ async function createWithFiles(upload: UploadForm, user: Awaited<ReturnType<type
   const validCity = stadt && listCities(db).some((c) => c.slug === stadt) ? [stadt] : [];
   // every file is checked before anything is written: one refused file refuses the whole topic
   const files = await prepareUploads(db, user.id, upload.files);
-  if (!files.ok) return data({ ...failure(TITLE, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form), findings: [] }, { status: 400 });
-  const { result } = writeWithFiles(db, files.files, () =>
+  if (!files.ok) {
+    postRateRefund(user.id);
+    return data({ ...failure(TITLE, { [FILE_FIELD]: `${files.message} ${KEPT_TEXT}` }, form), findings: [] }, { status: 400 });
+  }
+  const { result, replayed } = writeWithFiles(db, files.files, () =>
     runIdempotent(db, once, (tx) => {
       const id = createTopic(tx, { category, title, raw, handlungsfelder: feld ? [feld] : [], staedte: validCity }, user);
       attachToPost(tx, id, 1, files.files, user.id);
       return `/forum/${category.slug}/${id}`;
     }),
   );
+  if (replayed) postRateRefund(user.id);
   kickMailDelivery(db);
   return redirect(result, flash);
 }

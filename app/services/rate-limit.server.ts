@@ -21,6 +21,12 @@ export class FixedWindowLimiter {
     return w.count > this.max ? Math.ceil((w.resetAt - now) / 1000) : 0;
   }
 
+  /** Takes back one hit of the current window: for a request that was counted but then stored nothing. */
+  refund(key: string, now = Date.now()) {
+    const w = this.hits.get(key);
+    if (w && w.resetAt > now && w.count > 0) w.count--;
+  }
+
   private sweep(now: number) {
     for (const [k, w] of this.hits) if (w.resetAt <= now) this.hits.delete(k);
   }

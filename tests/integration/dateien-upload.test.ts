@@ -95,6 +95,7 @@ beforeAll(async () => {
     ["b", "mitglied", "dortmund"],
     ["c", "mitglied", "duisburg"],
     ["d", "mitglied", "dortmund"],
+    ["e", "mitglied", "dortmund"],
     ["mod", "moderation", undefined],
   ] as const) {
     const u = await makeUser(db, role, city);
@@ -135,6 +136,12 @@ describe("refused files refuse the whole submit and store nothing", () => {
       expect(tempFiles()).toEqual([]);
     });
   }
+
+  it("refused submissions do not use up the six-posts-a-minute limit; published posts still do", async () => {
+    for (let i = 0; i < 8; i++) expect((await reply("e", publicTopic, `Versuch ${i} mit falscher Datei.`, [{ name: "rechnung.pdf", bytes: fakeExe() }])).status).toBe(400);
+    for (let i = 0; i < 6; i++) expect((await reply("e", publicTopic, `Antwort ${i} ohne Datei.`, [])).status).toBe(302);
+    expect((await reply("e", publicTopic, "Die siebte Antwort in dieser Minute.", [])).status).toBe(429);
+  });
 
   it("a good PDF next to a refused file is not stored either (all or nothing)", async () => {
     const before = { posts: postCount(), blobs: storedBlobs().length };

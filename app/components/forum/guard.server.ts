@@ -4,9 +4,16 @@ import { detectPersonalData, type PersonalDataFinding } from "~/utils/personal-d
 
 export const POST_LIMIT = { max: 6, windowMs: 60_000 };
 
+const postLimiter = () => limiter("forum-post", POST_LIMIT.max, POST_LIMIT.windowMs);
+
 /** Seconds to wait, or 0. Six posts a minute per user. */
 export function postRateWait(userId: string): number {
-  return limiter("forum-post", POST_LIMIT.max, POST_LIMIT.windowMs).hit(userId);
+  return postLimiter().hit(userId);
+}
+
+/** The counted submission published nothing (a refused file, a replayed double submit): it does not count. */
+export function postRateRefund(userId: string) {
+  postLimiter().refund(userId);
 }
 
 export function rateMessage(wait: number) {
