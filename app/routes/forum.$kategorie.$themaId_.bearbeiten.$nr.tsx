@@ -6,11 +6,11 @@ import { requireUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { flashHeader } from "~/services/flash.server";
 import { can } from "~/services/permissions";
-import { deletePost, editPost, getPost, getTopic, listRevisions } from "~/models/forum.server";
+import { deletePost, editPost, getPost, getTopic, listRevisions, previewHtml } from "~/models/forum.server";
 import { Composer } from "~/components/forum/Composer";
 import { unconfirmedFindings } from "~/components/forum/guard.server";
 import { ErrorSummary } from "~/components/ui/form";
-import { body, failure, LIMITS, parseForm } from "~/utils/forms";
+import { body, failure, LIMITS, parseForm, tooLong } from "~/utils/forms";
 import { titleMeta } from "~/utils/meta";
 import { formatDateTime } from "~/utils/format";
 
@@ -47,6 +47,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     deletePost(db, post.id, user);
     return redirect(back, { headers: { "Set-Cookie": await flashHeader(`Beitrag ${post.postNumber} wurde gelöscht.`) } });
   }
+  if (form.get("vorschau") === "1") {
+    // "Vorschau" (works without JS): the changed text rendered as the saved post would be, nothing stored
+    const raw = String(form.get("raw") ?? "");
+    if (raw.length > LIMITS.post) return data({ ...failure(TITLE, { raw: tooLong(LIMITS.post) }, form), findings: [] }, { status: 400 });
+    return data({ ...failure(TITLE, {}, form), findings: [], preview: previewHtml(db, raw) as string });
+  }
   const parsed = parseForm(form, schema, TITLE);
   if (!parsed.ok) return data({ ...parsed, findings: [] }, { status: 400 });
   const findings = unconfirmedFindings(form, parsed.data.raw);
@@ -66,7 +72,7 @@ export default function BeitragBearbeiten() {
       </p>
       <h1>Beitrag {post.postNumber} bearbeiten</h1>
       <ErrorSummary errors={errors} labels={{ raw: "Beitrag" }} />
-      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={a && !a.ok ? a.values.raw ?? post.raw : post.raw} submitLabel="Änderung speichern" intent="edit" label="Beitrag" mentions />
+      <Composer errors={errors} findings={a && "findings" in a ? a.findings : []} defaultValue={a && !a.ok ? a.values.raw ?? post.raw : post.raw} submitLabel="Änderung speichern" intent="edit" label="Beitrag" mentions preview={a && "preview" in a ? (a.preview as string) : null} />
       <h2>Beitrag löschen</h2>
       <Form method="post">
         <input type="hidden" name="intent" value="delete" />

@@ -115,6 +115,33 @@ test.describe("Verfassen im Alltag", () => {
     await context.close();
   });
 
+  test("Beitrag bearbeiten: Vorschau ohne JS ändert nichts, mit JS folgt sie dem Text", async ({ page, browser }) => {
+    await login(page, "mitgliedDortmund");
+    const topicUrl = await newTopic(page, `Bearbeiten mit Vorschau ${Date.now().toString(36)}`);
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await login(plain, "mitgliedDortmund");
+    await plain.goto(`${topicUrl}/bearbeiten/1`);
+    const text = "Geändert:\n\n- erstens\n- **zweitens**";
+    await plain.getByLabel("Beitrag", { exact: true }).fill(text);
+    await plain.getByRole("button", { name: "Vorschau", exact: true }).click();
+    const preview = plain.getByRole("region", { name: "Vorschau" });
+    await expect(preview.locator("li")).toHaveCount(2);
+    await expect(preview.locator("strong")).toHaveText("zweitens");
+    await expect(plain.getByLabel("Beitrag", { exact: true })).toHaveValue(text);
+    await plain.goto(topicUrl);
+    await expect(plain.locator("article.forum-post").first()).not.toContainText("zweitens");
+    await context.close();
+
+    await page.goto(`${topicUrl}/bearbeiten/1`);
+    await page.waitForLoadState("networkidle");
+    await page.getByLabel("Beitrag", { exact: true }).fill("Jetzt **fett** geändert");
+    await expect(page.getByRole("region", { name: "Vorschau" }).locator("strong")).toHaveText("fett");
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Änderung speichern" }).click();
+    await expect(page.locator("article.forum-post").first().locator("strong")).toHaveText("fett");
+  });
+
   test("Lesezeichen ohne JS und mit JS; Meine Abos und Lesezeichen ändert sie an Ort und Stelle", async ({ page, browser }) => {
     const stamp = Date.now().toString(36);
     await login(page, "redaktion");
