@@ -6,6 +6,7 @@ import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { CITY_INDICATORS, type AllianceStatus, type CityIndicator, type FigureQualifier } from "~/utils/taxonomy";
 import { formatFigure, formatFigureDate } from "~/utils/format";
+import { preparedFor } from "./prepared.server";
 
 /** Cities for lists and pickers: archived cities only with `includeArchived` (administration). */
 export function listCities(db: Executor, opts: { includeArchived?: boolean } = {}) {
@@ -306,21 +307,26 @@ export function indexAllCities(db: DB) {
 }
 
 function docsForCity(db: Executor, slug: string, viewer: Viewer, typ: "wissen" | "forum", subtype: string, statuses?: string[]) {
-  const rows = db
-    .select({ slug: searchDocuments.slug, url: searchDocuments.url, title: searchDocuments.title, summary: searchDocuments.summary, status: searchDocuments.status, staedte: searchDocuments.staedte })
-    .from(searchDocuments)
-    .where(
-      and(
-        eq(searchDocuments.typ, typ),
-        eq(searchDocuments.subtype, subtype),
-        inArray(searchDocuments.visibility, visibilityFor(viewer)),
-        like(searchDocuments.staedte, `%"${slug}"%`),
-        statuses ? inArray(searchDocuments.status, statuses) : undefined,
-      ),
-    )
-    .orderBy(desc(searchDocuments.updatedAt))
-    .limit(200)
-    .all();
+  // prepared once per shape (decision 025): typ, subtype, visibilities and statuses come from code; the city is bound
+  const visibilities = visibilityFor(viewer);
+  const stmt = preparedFor(db, `city.docs:${typ}:${subtype}:${visibilities.join(",")}:${statuses?.join(",") ?? ""}`, (db) =>
+    db
+      .select({ slug: searchDocuments.slug, url: searchDocuments.url, title: searchDocuments.title, summary: searchDocuments.summary, status: searchDocuments.status, staedte: searchDocuments.staedte })
+      .from(searchDocuments)
+      .where(
+        and(
+          eq(searchDocuments.typ, typ),
+          eq(searchDocuments.subtype, subtype),
+          inArray(searchDocuments.visibility, visibilities),
+          like(searchDocuments.staedte, sql.placeholder("pattern")),
+          statuses ? inArray(searchDocuments.status, statuses) : undefined,
+        ),
+      )
+      .orderBy(desc(searchDocuments.updatedAt))
+      .limit(200)
+      .prepare(),
+  );
+  const rows = stmt.all({ pattern: `%"${slug}"%` });
   // the LIKE is a pre-filter; the exact check runs on the parsed list
   return rows.filter((r) => r.staedte.includes(slug)).map(({ staedte: _s, ...r }) => r);
 }
