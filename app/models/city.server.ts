@@ -27,7 +27,7 @@ export function listCities(db: Executor, opts: { includeArchived?: boolean } = {
 }
 
 export function getCityBySlug(db: Executor, slug: string) {
-  const city = db.select().from(cities).where(eq(cities.slug, slug)).get();
+  const city = preparedFor(db, "city.bySlug", (db) => db.select().from(cities).where(eq(cities.slug, sql.placeholder("slug"))).prepare()).get({ slug });
   if (!city) return null;
   return { ...city, figures: listCityFigures(db, city.id) };
 }
@@ -175,7 +175,8 @@ function sortFigures(rows: FigureRow[]) {
 
 /** Every value of a city, ordered by indicator, district and reference date. */
 export function listCityFigures(db: Executor, cityId: number): Figure[] {
-  return sortFigures(db.select().from(cityFigures).where(eq(cityFigures.cityId, cityId)).all()).map(describeFigure);
+  const stmt = preparedFor(db, "city.figures", (db) => db.select().from(cityFigures).where(eq(cityFigures.cityId, sql.placeholder("cityId"))).prepare());
+  return sortFigures(stmt.all({ cityId })).map(describeFigure);
 }
 
 /** Groups values into series (one per indicator and district), values in date order; `latest` is the newest. */
