@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -29,11 +28,10 @@ export default function handleRequest(
         nonce,
         [callbackName]: () => {
           shellRendered = true;
-          // React → NUL filter (react#24985, see strip-nul.server.ts) → response.
-          const body = new PassThrough();
+          // React → NUL filter (react#24985, see strip-nul.server.ts) → response. The filter is itself the
+          // readable side of the body (no extra PassThrough hop per chunk).
           const filter = createNulFilter();
-          filter.pipe(body);
-          const stream = createReadableStreamFromReadable(body);
+          const stream = createReadableStreamFromReadable(filter);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));
           pipe(filter);

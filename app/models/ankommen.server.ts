@@ -1,7 +1,7 @@
 // Ankommen: newcomer guides (one per Station and language, imported from content/ankommen/), the cities'
 // Anlaufstellen (maintained on the web by coordinators and Redaktion) and the Laufzettel built from both.
 // Routes and the importer call these functions; they never build SQL.
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { Marked, type Tokens } from "marked";
 import { anlaufstellen, cities, guides } from "../../db/schema/index";
 import type { Executor } from "~/services/db.server";
@@ -10,6 +10,7 @@ import { upsertSearchDocs } from "~/services/search/documents.server";
 import { audit } from "~/services/audit.server";
 import { recordRevision } from "~/models/revision.server";
 import { wikiResolver } from "~/models/article.server";
+import { preparedFor } from "./prepared.server";
 import {
   ANKOMMEN_HANDLUNGSFELD,
   ANKOMMEN_SPRACHEN,
@@ -171,12 +172,16 @@ export type AnlaufstelleInput = {
 
 /** The current Anlaufstellen of a city (archived ones left out), optionally only those for some Stations. */
 export function listAnlaufstellen(db: Executor, cityId: number, stationen?: AnkommenStation[]): AnlaufstelleRow[] {
-  const rows = db
-    .select()
-    .from(anlaufstellen)
-    .where(and(eq(anlaufstellen.cityId, cityId), isNull(anlaufstellen.archivedAt)))
-    .orderBy(asc(anlaufstellen.name))
-    .all();
+  // prepared once per handle (decision 025): the city page asks on every request
+  const stmt = preparedFor(db, "ankommen.anlaufstellen", (db) =>
+    db
+      .select()
+      .from(anlaufstellen)
+      .where(and(eq(anlaufstellen.cityId, sql.placeholder("cityId")), isNull(anlaufstellen.archivedAt)))
+      .orderBy(asc(anlaufstellen.name))
+      .prepare(),
+  );
+  const rows = stmt.all({ cityId });
   if (!stationen) return rows;
   return rows.filter((r) => r.stationen.some((s) => (stationen as string[]).includes(s)));
 }

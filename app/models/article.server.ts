@@ -14,6 +14,7 @@ import { getRevision, recordRevision } from "~/models/revision.server";
 import { aboEntryChanged } from "./abo-outbox.server";
 import { notify } from "~/models/notification.server";
 import { audit } from "~/services/audit.server";
+import { preparedFor } from "./prepared.server";
 import type { ArticleStatus, ArticleType } from "~/utils/taxonomy";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { articleFrontmatter, slugSchema } from "~/services/content/frontmatter";
@@ -393,23 +394,57 @@ export function parseArticleFilters(params: URLSearchParams): ArticleFilters {
 
 const jsonHas = (col: typeof articles.handlungsfelder, value: string) => like(col, `%${JSON.stringify(value)}%`);
 
-function filterWhere(f: ArticleFilters, includeDrafts: boolean): SQL | undefined {
-  const conds: (SQL | undefined)[] = [includeDrafts ? ne(articles.status, "archiviert") : eq(articles.status, "veroeffentlicht")];
-  if (f.typ) conds.push(eq(articles.type, f.typ as ArticleType));
-  if (f.feld) conds.push(jsonHas(articles.handlungsfelder, f.feld));
-  if (f.ebene) conds.push(jsonHas(articles.ebenen, f.ebene));
-  if (f.stadt) conds.push(jsonHas(articles.staedte, f.stadt));
-  return and(...conds);
+/**
+ * The two statements of the article list (facet rows, one page of items), prepared once per filter shape (which
+ * filters are present, drafts or not); the filter values, limit and offset are placeholders.
+ */
+function articleListStatements(db: Executor, f: ArticleFilters, includeDrafts: boolean) {
+  const shape = `articles.list:${includeDrafts ? "d" : ""}:${f.typ ? "t" : ""}${f.feld ? "f" : ""}${f.ebene ? "e" : ""}${f.stadt ? "s" : ""}`;
+  return preparedFor(db, shape, (db) => {
+    const conds: (SQL | undefined)[] = [includeDrafts ? ne(articles.status, "archiviert") : eq(articles.status, "veroeffentlicht")];
+    if (f.typ) conds.push(eq(articles.type, sql.placeholder("typ")));
+    if (f.feld) conds.push(like(articles.handlungsfelder, sql.placeholder("feld")));
+    if (f.ebene) conds.push(like(articles.ebenen, sql.placeholder("ebene")));
+    if (f.stadt) conds.push(like(articles.staedte, sql.placeholder("stadt")));
+    const where = and(...conds);
+    const facets = db
+      .select({ type: articles.type, handlungsfelder: articles.handlungsfelder, ebenen: articles.ebenen, staedte: articles.staedte })
+      .from(articles)
+      .where(where)
+      .prepare();
+    const items = db
+      .select({
+        slug: articles.slug,
+        type: articles.type,
+        title: articles.title,
+        summary: articles.summary,
+        handlungsfelder: articles.handlungsfelder,
+        staedte: articles.staedte,
+        stand: articles.stand,
+        pruefenBis: articles.pruefenBis,
+        status: articles.status,
+      })
+      .from(articles)
+      .where(where)
+      .orderBy(sql`case ${articles.type} when 'loesungsszenario' then 0 when 'praxis' then 1 when 'checkliste' then 2 when 'fakten' then 3 when 'faq' then 4 else 5 end`, asc(articles.title))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+    return { facets, items };
+  });
 }
 
 /** Articles matching the filters plus per-facet counts within the current result (drill-down). */
 export function listArticles(db: Executor, f: ArticleFilters, opts: { includeDrafts: boolean; limit?: number; offset?: number }) {
-  const where = filterWhere(f, opts.includeDrafts);
-  const facetRows = db
-    .select({ type: articles.type, handlungsfelder: articles.handlungsfelder, ebenen: articles.ebenen, staedte: articles.staedte })
-    .from(articles)
-    .where(where)
-    .all();
+  const st = articleListStatements(db, f, opts.includeDrafts);
+  // the same patterns as jsonHas(): a JSON array column contains the quoted value
+  const params = {
+    ...(f.typ ? { typ: f.typ } : {}),
+    ...(f.feld ? { feld: `%${JSON.stringify(f.feld)}%` } : {}),
+    ...(f.ebene ? { ebene: `%${JSON.stringify(f.ebene)}%` } : {}),
+    ...(f.stadt ? { stadt: `%${JSON.stringify(f.stadt)}%` } : {}),
+  };
+  const facetRows = st.facets.all(params);
   const count = (key: "handlungsfelder" | "ebenen" | "staedte") => {
     const m: Record<string, number> = {};
     for (const r of facetRows) for (const v of r[key]) m[v] = (m[v] ?? 0) + 1;
@@ -417,24 +452,7 @@ export function listArticles(db: Executor, f: ArticleFilters, opts: { includeDra
   };
   const types: Record<string, number> = {};
   for (const r of facetRows) types[r.type] = (types[r.type] ?? 0) + 1;
-  const items = db
-    .select({
-      slug: articles.slug,
-      type: articles.type,
-      title: articles.title,
-      summary: articles.summary,
-      handlungsfelder: articles.handlungsfelder,
-      staedte: articles.staedte,
-      stand: articles.stand,
-      pruefenBis: articles.pruefenBis,
-      status: articles.status,
-    })
-    .from(articles)
-    .where(where)
-    .orderBy(sql`case ${articles.type} when 'loesungsszenario' then 0 when 'praxis' then 1 when 'checkliste' then 2 when 'fakten' then 3 when 'faq' then 4 else 5 end`, asc(articles.title))
-    .limit(opts.limit ?? 50)
-    .offset(opts.offset ?? 0)
-    .all();
+  const items = st.items.all({ ...params, limit: opts.limit ?? 50, offset: opts.offset ?? 0 });
   return { total: facetRows.length, items, facets: { typ: types, feld: count("handlungsfelder"), ebene: count("ebenen"), stadt: count("staedte") } };
 }
 

@@ -6,6 +6,7 @@ import { removeSearchDocs, upsertSearchDocs } from "~/services/search/documents.
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { CITY_INDICATORS, type AllianceStatus, type CityIndicator, type FigureQualifier } from "~/utils/taxonomy";
 import { formatFigure, formatFigureDate } from "~/utils/format";
+import { preparedFor } from "./prepared.server";
 
 /** Cities for lists and pickers: archived cities only with `includeArchived` (administration). */
 export function listCities(db: Executor, opts: { includeArchived?: boolean } = {}) {
@@ -26,7 +27,7 @@ export function listCities(db: Executor, opts: { includeArchived?: boolean } = {
 }
 
 export function getCityBySlug(db: Executor, slug: string) {
-  const city = db.select().from(cities).where(eq(cities.slug, slug)).get();
+  const city = preparedFor(db, "city.bySlug", (db) => db.select().from(cities).where(eq(cities.slug, sql.placeholder("slug"))).prepare()).get({ slug });
   if (!city) return null;
   return { ...city, figures: listCityFigures(db, city.id) };
 }
@@ -174,7 +175,8 @@ function sortFigures(rows: FigureRow[]) {
 
 /** Every value of a city, ordered by indicator, district and reference date. */
 export function listCityFigures(db: Executor, cityId: number): Figure[] {
-  return sortFigures(db.select().from(cityFigures).where(eq(cityFigures.cityId, cityId)).all()).map(describeFigure);
+  const stmt = preparedFor(db, "city.figures", (db) => db.select().from(cityFigures).where(eq(cityFigures.cityId, sql.placeholder("cityId"))).prepare());
+  return sortFigures(stmt.all({ cityId })).map(describeFigure);
 }
 
 /** Groups values into series (one per indicator and district), values in date order; `latest` is the newest. */
@@ -306,21 +308,26 @@ export function indexAllCities(db: DB) {
 }
 
 function docsForCity(db: Executor, slug: string, viewer: Viewer, typ: "wissen" | "forum", subtype: string, statuses?: string[]) {
-  const rows = db
-    .select({ slug: searchDocuments.slug, url: searchDocuments.url, title: searchDocuments.title, summary: searchDocuments.summary, status: searchDocuments.status, staedte: searchDocuments.staedte })
-    .from(searchDocuments)
-    .where(
-      and(
-        eq(searchDocuments.typ, typ),
-        eq(searchDocuments.subtype, subtype),
-        inArray(searchDocuments.visibility, visibilityFor(viewer)),
-        like(searchDocuments.staedte, `%"${slug}"%`),
-        statuses ? inArray(searchDocuments.status, statuses) : undefined,
-      ),
-    )
-    .orderBy(desc(searchDocuments.updatedAt))
-    .limit(200)
-    .all();
+  // prepared once per shape (decision 025): typ, subtype, visibilities and statuses come from code; the city is bound
+  const visibilities = visibilityFor(viewer);
+  const stmt = preparedFor(db, `city.docs:${typ}:${subtype}:${visibilities.join(",")}:${statuses?.join(",") ?? ""}`, (db) =>
+    db
+      .select({ slug: searchDocuments.slug, url: searchDocuments.url, title: searchDocuments.title, summary: searchDocuments.summary, status: searchDocuments.status, staedte: searchDocuments.staedte })
+      .from(searchDocuments)
+      .where(
+        and(
+          eq(searchDocuments.typ, typ),
+          eq(searchDocuments.subtype, subtype),
+          inArray(searchDocuments.visibility, visibilities),
+          like(searchDocuments.staedte, sql.placeholder("pattern")),
+          statuses ? inArray(searchDocuments.status, statuses) : undefined,
+        ),
+      )
+      .orderBy(desc(searchDocuments.updatedAt))
+      .limit(200)
+      .prepare(),
+  );
+  const rows = stmt.all({ pattern: `%"${slug}"%` });
   // the LIKE is a pre-filter; the exact check runs on the parsed list
   return rows.filter((r) => r.staedte.includes(slug)).map(({ staedte: _s, ...r }) => r);
 }

@@ -26,6 +26,7 @@ import { audit } from "~/services/audit.server";
 import { visibilityFor, type Viewer } from "~/services/permissions";
 import { HANDLUNGSFELDER, type Role } from "~/utils/taxonomy";
 import { notify } from "./notification.server";
+import { preparedFor } from "./prepared.server";
 
 export const POSTS_PER_PAGE = 50;
 export const TOPICS_PER_PAGE = 20;
@@ -357,57 +358,83 @@ export type TopicListOptions = {
   perPage?: number;
 };
 
+/**
+ * The two statements of a topic list (rows, total), prepared once per query shape (preparedFor): the viewer's
+ * visibilities and sort are part of the SQL text; category, Handlungsfeld, city, user, limit and offset are
+ * placeholders.
+ */
+function topicListStatements(db: Executor, o: TopicListOptions) {
+  const visibilities = visibilityFor(o.viewer);
+  const unanswered = o.sort === "unbeantwortet";
+  const shape = `forum.topics:${visibilities.join(",")}:${o.categoryId ? "c" : ""}${o.feld ? "f" : ""}${o.stadt ? "s" : ""}:${unanswered ? "u" : "a"}`;
+  return preparedFor(db, shape, (db) => {
+    const conds: SQL[] = [inArray(forumCategories.visibility, visibilities)];
+    if (o.categoryId) conds.push(eq(forumTopics.categoryId, sql.placeholder("categoryId")));
+    if (o.feld) conds.push(sql`${forumTopics.handlungsfelder} like ${sql.placeholder("feld")}`);
+    if (o.stadt) conds.push(sql`${forumTopics.staedte} like ${sql.placeholder("stadt")}`);
+    if (unanswered) conds.push(and(lte(forumTopics.postCount, 1), isNull(forumTopics.acceptedPostNumber))!);
+    const where = and(...conds);
+    const rows = db
+      .select({
+        id: forumTopics.id,
+        title: forumTopics.title,
+        categorySlug: forumCategories.slug,
+        categoryName: forumCategories.name,
+        handlungsfelder: forumTopics.handlungsfelder,
+        staedte: forumTopics.staedte,
+        clearingStatus: forumTopics.clearingStatus,
+        accepted: forumTopics.acceptedPostNumber,
+        locked: forumTopics.lockedAt,
+        postCount: forumTopics.postCount,
+        lastPostNumber: forumTopics.lastPostNumber,
+        lastPostAt: forumTopics.lastPostAt,
+        createdAt: forumTopics.createdAt,
+        authorName: users.name,
+        lastRead: forumTopicReads.lastReadPostNumber,
+      })
+      .from(forumTopics)
+      .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
+      .leftJoin(users, eq(users.id, forumTopics.authorId))
+      .leftJoin(forumTopicReads, and(eq(forumTopicReads.topicId, forumTopics.id), eq(forumTopicReads.userId, sql.placeholder("userId"))))
+      .where(where)
+      .orderBy(unanswered ? desc(forumTopics.createdAt) : desc(forumTopics.lastPostAt), desc(forumTopics.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+    const total = db.select({ n: count() }).from(forumTopics).innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId)).where(where).prepare();
+    return { rows, total };
+  });
+}
+
+/** The placeholder values of a topic list (the LIKE patterns for a JSON array column contain the quoted value). */
+function topicListParams(o: TopicListOptions) {
+  const like = (v: string) => `%"${v.replace(/[%_"]/g, "")}"%`;
+  return {
+    ...(o.categoryId ? { categoryId: o.categoryId } : {}),
+    ...(o.feld ? { feld: like(o.feld) } : {}),
+    ...(o.stadt ? { stadt: like(o.stadt) } : {}),
+  };
+}
+
+type TopicRow = ReturnType<ReturnType<typeof topicListStatements>["rows"]["all"]>[number];
+function toTopicItem(r: TopicRow, viewer: Viewer) {
+  return {
+    ...r,
+    authorName: r.authorName ?? FORMER_MEMBER,
+    unread: viewer ? (r.lastRead == null ? null : Math.max(0, r.lastPostNumber - r.lastRead)) : null,
+    isNew: !!viewer && r.lastRead == null,
+  };
+}
+
 export function listTopics(db: Executor, o: TopicListOptions) {
   const perPage = o.perPage ?? TOPICS_PER_PAGE;
   const page = Math.max(1, o.page ?? 1);
-  const conds: SQL[] = [inArray(forumCategories.visibility, visibilityFor(o.viewer))];
-  if (o.categoryId) conds.push(eq(forumTopics.categoryId, o.categoryId));
-  if (o.feld) conds.push(sql`${forumTopics.handlungsfelder} like ${`%"${o.feld.replace(/[%_"]/g, "")}"%`}`);
-  if (o.stadt) conds.push(sql`${forumTopics.staedte} like ${`%"${o.stadt.replace(/[%_"]/g, "")}"%`}`);
-  if (o.sort === "unbeantwortet") conds.push(and(lte(forumTopics.postCount, 1), isNull(forumTopics.acceptedPostNumber))!);
-  const where = and(...conds);
-  const userId = o.viewer?.id ?? "";
-  const rows = db
-    .select({
-      id: forumTopics.id,
-      title: forumTopics.title,
-      categorySlug: forumCategories.slug,
-      categoryName: forumCategories.name,
-      handlungsfelder: forumTopics.handlungsfelder,
-      staedte: forumTopics.staedte,
-      clearingStatus: forumTopics.clearingStatus,
-      accepted: forumTopics.acceptedPostNumber,
-      locked: forumTopics.lockedAt,
-      postCount: forumTopics.postCount,
-      lastPostNumber: forumTopics.lastPostNumber,
-      lastPostAt: forumTopics.lastPostAt,
-      createdAt: forumTopics.createdAt,
-      authorName: users.name,
-      lastRead: forumTopicReads.lastReadPostNumber,
-    })
-    .from(forumTopics)
-    .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
-    .leftJoin(users, eq(users.id, forumTopics.authorId))
-    .leftJoin(forumTopicReads, and(eq(forumTopicReads.topicId, forumTopics.id), eq(forumTopicReads.userId, userId)))
-    .where(where)
-    .orderBy(o.sort === "unbeantwortet" ? desc(forumTopics.createdAt) : desc(forumTopics.lastPostAt), desc(forumTopics.id))
-    .limit(perPage)
-    .offset((page - 1) * perPage)
-    .all();
-  const total =
-    db
-      .select({ n: count() })
-      .from(forumTopics)
-      .innerJoin(forumCategories, eq(forumCategories.id, forumTopics.categoryId))
-      .where(where)
-      .get()?.n ?? 0;
+  const st = topicListStatements(db, o);
+  const params = topicListParams(o);
+  const rows = st.rows.all({ ...params, userId: o.viewer?.id ?? "", limit: perPage, offset: (page - 1) * perPage });
+  const total = st.total.get(params)?.n ?? 0;
   return {
-    topics: rows.map((r) => ({
-      ...r,
-      authorName: r.authorName ?? FORMER_MEMBER,
-      unread: o.viewer ? (r.lastRead == null ? null : Math.max(0, r.lastPostNumber - r.lastRead)) : null,
-      isNew: !!o.viewer && r.lastRead == null,
-    })),
+    topics: rows.map((r) => toTopicItem(r, o.viewer)),
     total,
     page,
     pages: Math.max(1, Math.ceil(total / perPage)),
@@ -818,7 +845,10 @@ export function listModerationNotes(db: Executor, topicId: number) {
 
 /** Latest topics for the start page (public or all, by viewer). */
 export function latestTopics(db: Executor, viewer: Viewer, limit = 5) {
-  return listTopics(db, { viewer, perPage: limit }).topics;
+  // the rows only: the start page shows no total
+  return topicListStatements(db, { viewer })
+    .rows.all({ userId: viewer?.id ?? "", limit, offset: 0 })
+    .map((r) => toTopicItem(r, viewer));
 }
 
 

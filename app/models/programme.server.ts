@@ -11,6 +11,7 @@ import { recordRevision } from "./revision.server";
 import { aboEntryChanged } from "./abo-outbox.server";
 import type { FacetProgramme } from "~/utils/programme-facets";
 import { effectivePruefenBis } from "~/utils/review";
+import { preparedFor } from "./prepared.server";
 
 /** Owner / deputy of a programme (Redaktion users; null = the team). `undefined` leaves the stored value. */
 export type ProgrammeOwners = { ownerId?: string | null; deputyId?: string | null };
@@ -297,35 +298,39 @@ export function getProgramme(db: Executor, slug: string): Programme | null {
  * app/utils/programme-facets.ts and app/utils/finder.ts.
  */
 export function listProgrammeSummaries(db: Executor): FacetProgramme[] {
-  const rows = db
-    .select({
-      id: programmes.id,
-      slug: programmes.slug,
-      title: programmes.title,
-      kurz: programmes.kurz,
-      fonds: programmes.fonds,
-      geber: programmes.geber,
-      ebene: programmes.ebene,
-      antragsberechtigt: programmes.antragsberechtigt,
-      handlungsfelder: programmes.handlungsfelder,
-      foerderquote: programmes.foerderquote,
-      eigenanteil: programmes.eigenanteil,
-      kofinanzierung: programmes.kofinanzierung,
-      laufzeitVon: programmes.laufzeitVon,
-      laufzeitBis: programmes.laufzeitBis,
-      status: programmes.status,
-      summary: programmes.summary,
-      stand: programmes.stand,
-      pruefenBis: programmes.pruefenBis,
-    })
-    .from(programmes)
-    .orderBy(asc(programmes.title))
-    .all();
-  const deadlines = db
-    .select({ programmeId: programmeDeadlines.programmeId, bezeichnung: programmeDeadlines.bezeichnung, datum: programmeDeadlines.datum })
-    .from(programmeDeadlines)
-    .orderBy(asc(programmeDeadlines.datum), asc(programmeDeadlines.sort))
-    .all();
+  const st = preparedFor(db, "programme.summaries", (db) => ({
+    rows: db
+      .select({
+        id: programmes.id,
+        slug: programmes.slug,
+        title: programmes.title,
+        kurz: programmes.kurz,
+        fonds: programmes.fonds,
+        geber: programmes.geber,
+        ebene: programmes.ebene,
+        antragsberechtigt: programmes.antragsberechtigt,
+        handlungsfelder: programmes.handlungsfelder,
+        foerderquote: programmes.foerderquote,
+        eigenanteil: programmes.eigenanteil,
+        kofinanzierung: programmes.kofinanzierung,
+        laufzeitVon: programmes.laufzeitVon,
+        laufzeitBis: programmes.laufzeitBis,
+        status: programmes.status,
+        summary: programmes.summary,
+        stand: programmes.stand,
+        pruefenBis: programmes.pruefenBis,
+      })
+      .from(programmes)
+      .orderBy(asc(programmes.title))
+      .prepare(),
+    deadlines: db
+      .select({ programmeId: programmeDeadlines.programmeId, bezeichnung: programmeDeadlines.bezeichnung, datum: programmeDeadlines.datum })
+      .from(programmeDeadlines)
+      .orderBy(asc(programmeDeadlines.datum), asc(programmeDeadlines.sort))
+      .prepare(),
+  }));
+  const rows = st.rows.all();
+  const deadlines = st.deadlines.all();
   const byId = new Map<number, Deadline[]>();
   for (const d of deadlines) {
     const l = byId.get(d.programmeId) ?? [];
@@ -342,27 +347,38 @@ export function listUpcomingDeadlines(
   db: Executor,
   opts: { from: string; until?: string; fonds?: string[]; feld?: string[]; slug?: string; limit?: number },
 ): UpcomingDeadline[] {
-  const conds = [gte(programmeDeadlines.datum, opts.from)];
-  if (opts.until) conds.push(lte(programmeDeadlines.datum, opts.until));
-  if (opts.fonds?.length) conds.push(inArray(programmes.fonds, opts.fonds as ProgrammeRow["fonds"][]));
-  if (opts.slug) conds.push(eq(programmes.slug, opts.slug));
-  let q = db
-    .select({
-      slug: programmes.slug,
-      title: programmes.title,
-      kurz: programmes.kurz,
-      fonds: programmes.fonds,
-      handlungsfelder: programmes.handlungsfelder,
-      bezeichnung: programmeDeadlines.bezeichnung,
-      datum: programmeDeadlines.datum,
-      url: programmes.url,
-    })
-    .from(programmeDeadlines)
-    .innerJoin(programmes, eq(programmes.id, programmeDeadlines.programmeId))
-    .where(and(...conds))
-    .orderBy(asc(programmeDeadlines.datum), asc(programmes.title), asc(programmeDeadlines.sort))
-    .$dynamic();
-  const rows = q.all();
+  // Prepared once per shape (which filters are present, how many Fonds): the start page and the deadline
+  // lists ask this on every request.
+  const fonds = opts.fonds?.length ? (opts.fonds as ProgrammeRow["fonds"][]) : [];
+  const shape = `programme.deadlines:${opts.until ? "u" : ""}${opts.slug ? "s" : ""}:${fonds.length}`;
+  const stmt = preparedFor(db, shape, (db) => {
+    const conds = [gte(programmeDeadlines.datum, sql.placeholder("from"))];
+    if (opts.until) conds.push(lte(programmeDeadlines.datum, sql.placeholder("until")));
+    if (fonds.length) conds.push(inArray(programmes.fonds, fonds.map((_, i) => sql.placeholder(`fonds${i}`))));
+    if (opts.slug) conds.push(eq(programmes.slug, sql.placeholder("slug")));
+    return db
+      .select({
+        slug: programmes.slug,
+        title: programmes.title,
+        kurz: programmes.kurz,
+        fonds: programmes.fonds,
+        handlungsfelder: programmes.handlungsfelder,
+        bezeichnung: programmeDeadlines.bezeichnung,
+        datum: programmeDeadlines.datum,
+        url: programmes.url,
+      })
+      .from(programmeDeadlines)
+      .innerJoin(programmes, eq(programmes.id, programmeDeadlines.programmeId))
+      .where(and(...conds))
+      .orderBy(asc(programmeDeadlines.datum), asc(programmes.title), asc(programmeDeadlines.sort))
+      .prepare();
+  });
+  const rows = stmt.all({
+    from: opts.from,
+    ...(opts.until ? { until: opts.until } : {}),
+    ...(opts.slug ? { slug: opts.slug } : {}),
+    ...Object.fromEntries(fonds.map((f, i) => [`fonds${i}`, f])),
+  });
   const felder = opts.feld?.filter(Boolean) ?? [];
   const filtered = felder.length ? rows.filter((r) => r.handlungsfelder.some((h) => felder.includes(h))) : rows;
   return filtered.slice(0, opts.limit ?? filtered.length).map(({ handlungsfelder: _h, ...r }) => r);

@@ -29,6 +29,7 @@ import { suggestPartners, type MatchCity } from "~/utils/partner-match";
 import { aboEntryChanged } from "./abo-outbox.server";
 import { askForRatings } from "./rating.server";
 import { syncDiscussionVisibility } from "./project-exchange.server";
+import { preparedFor } from "./prepared.server";
 
 export type FundingLineInput = { programmeSlug: string | null; programmeName: string; fonds: Fonds | null; amount: number; ownShare: number; cofinancing: string };
 export type IndicatorInput = {
@@ -293,34 +294,77 @@ type ListRow = {
   funding: { programmeSlug: string | null; programmeName: string; fonds: Fonds | null; amount: number; ownShare: number; cofinancing: string }[];
 };
 
+/**
+ * The list's statements, prepared once per visibility set (decision 025): the projects, and their cities and
+ * funding lines through a join on the same visibility (instead of an IN list of ids, whose length would change the
+ * SQL text).
+ */
+function listStatements(db: Executor, visibility: ("public" | "members")[]) {
+  return preparedFor(db, `projects.list:${visibility.join(",")}`, (db) => ({
+    rows: db
+      .select({
+        id: projects.id,
+        slug: projects.slug,
+        title: projects.title,
+        summary: projects.summary,
+        status: projects.status,
+        handlungsfelder: projects.handlungsfelder,
+        zielgruppen: projects.zielgruppen,
+        budget: projects.budget,
+        startDate: projects.startDate,
+        endDate: projects.endDate,
+        visibility: projects.visibility,
+        seeksPartners: projects.seeksPartners,
+        lastActivityAt: projects.lastActivityAt,
+        contactRole: projects.contactRole,
+      })
+      .from(projects)
+      .where(inArray(projects.visibility, visibility))
+      .prepare(),
+    cities: db
+      .select({ projectId: projectCities.projectId, cityId: projectCities.cityId, role: projectCities.role })
+      .from(projectCities)
+      .innerJoin(projects, eq(projects.id, projectCities.projectId))
+      .where(inArray(projects.visibility, visibility))
+      .prepare(),
+    funding: db
+      .select({
+        projectId: projectFundingLines.projectId,
+        programmeSlug: projectFundingLines.programmeSlug,
+        programmeName: projectFundingLines.programmeName,
+        fonds: projectFundingLines.fonds,
+        amount: projectFundingLines.amount,
+        ownShare: projectFundingLines.ownShare,
+        cofinancing: projectFundingLines.cofinancing,
+      })
+      .from(projectFundingLines)
+      .innerJoin(projects, eq(projects.id, projectFundingLines.projectId))
+      .where(inArray(projects.visibility, visibility))
+      .orderBy(asc(projectFundingLines.sort))
+      .prepare(),
+    cityMap: db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).prepare(),
+  }));
+}
+
 function loadList(db: Executor, visibility: ("public" | "members")[]): ListRow[] {
-  const rows = db
-    .select({
-      id: projects.id,
-      slug: projects.slug,
-      title: projects.title,
-      summary: projects.summary,
-      status: projects.status,
-      handlungsfelder: projects.handlungsfelder,
-      zielgruppen: projects.zielgruppen,
-      budget: projects.budget,
-      startDate: projects.startDate,
-      endDate: projects.endDate,
-      visibility: projects.visibility,
-      seeksPartners: projects.seeksPartners,
-      lastActivityAt: projects.lastActivityAt,
-      contactRole: projects.contactRole,
-    })
-    .from(projects)
-    .where(inArray(projects.visibility, visibility))
-    .all();
+  const st = listStatements(db, visibility);
+  const rows = st.rows.all();
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const cm = cityMap(db);
-  const pcs = chunked(ids, (c) => db.select().from(projectCities).where(inArray(projectCities.projectId, c)).all());
-  const fls = chunked(ids, (c) => db.select().from(projectFundingLines).where(inArray(projectFundingLines.projectId, c)).orderBy(asc(projectFundingLines.sort)).all());
+  const cm = new Map(st.cityMap.all().map((c) => [c.id, c]));
+  const citiesOf = new Map<number, { cityId: number; role: string }[]>();
+  for (const c of st.cities.all()) {
+    const l = citiesOf.get(c.projectId);
+    if (l) l.push(c);
+    else citiesOf.set(c.projectId, [c]);
+  }
+  const fundingOf = new Map<number, ListRow["funding"]>();
+  for (const { projectId, ...f } of st.funding.all()) {
+    const l = fundingOf.get(projectId);
+    if (l) l.push(f);
+    else fundingOf.set(projectId, [f]);
+  }
   return rows.map((r) => {
-    const mine = pcs.filter((c) => c.projectId === r.id);
+    const mine = citiesOf.get(r.id) ?? [];
     const lead = mine.find((c) => c.role === "lead");
     return {
       ...r,
@@ -330,17 +374,9 @@ function loadList(db: Executor, visibility: ("public" | "members")[]): ListRow[]
         .map((c) => cm.get(c.cityId))
         .filter((c): c is { id: number; slug: string; name: string } => !!c)
         .sort((a, b) => a.name.localeCompare(b.name, "de")),
-      funding: fls
-        .filter((f) => f.projectId === r.id)
-        .map((f) => ({ programmeSlug: f.programmeSlug, programmeName: f.programmeName, fonds: f.fonds, amount: f.amount, ownShare: f.ownShare, cofinancing: f.cofinancing })),
+      funding: fundingOf.get(r.id) ?? [],
     };
   });
-}
-
-function chunked<T>(ids: number[], f: (chunk: number[]) => T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += 500) out.push(...f(ids.slice(i, i + 500)));
-  return out;
 }
 
 function matches(p: ListRow, f: ProjectFilters) {
@@ -376,16 +412,23 @@ function sortRows(rows: ListRow[], sort: ProjectSort, dir: "asc" | "desc") {
   });
 }
 
-export function listProjects(db: Executor, opts: { viewer: Viewer; filters?: ProjectFilters; sort?: ProjectSort; dir?: "asc" | "desc"; publicOnly?: boolean }) {
+/** Every project the viewer may read, unfiltered (load once, hand to listProjects and projectFacets). */
+export function visibleProjects(db: Executor, viewer: Viewer) {
+  return loadList(db, visibilityFor(viewer));
+}
+
+export function listProjects(
+  db: Executor,
+  opts: { viewer: Viewer; filters?: ProjectFilters; sort?: ProjectSort; dir?: "asc" | "desc"; publicOnly?: boolean; all?: ListRow[] },
+) {
   const vis = opts.publicOnly ? (["public"] as const) : visibilityFor(opts.viewer);
-  const all = loadList(db, [...vis]);
+  const all = opts.all && !opts.publicOnly ? opts.all : loadList(db, [...vis]);
   const filtered = all.filter((p) => matches(p, opts.filters ?? {}));
   return sortRows(filtered, opts.sort ?? "aktualisiert", opts.dir ?? (opts.sort === "titel" ? "asc" : "desc"));
 }
 
 /** Facet values with counts over the projects the viewer may read (before filtering). */
-export function projectFacets(db: Executor, viewer: Viewer) {
-  const all = loadList(db, visibilityFor(viewer));
+export function projectFacets(db: Executor, viewer: Viewer, all: ListRow[] = visibleProjects(db, viewer)) {
   const count = (keys: (p: ListRow) => (string | null | undefined)[]) => {
     const m = new Map<string, number>();
     for (const p of all) for (const k of new Set(keys(p).filter((x): x is string => !!x))) m.set(k, (m.get(k) ?? 0) + 1);

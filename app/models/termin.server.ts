@@ -7,6 +7,7 @@ import { audit } from "~/services/audit.server";
 import { can, type Viewer } from "~/services/permissions";
 import { HANDLUNGSFELDER, type Handlungsfeld } from "~/utils/taxonomy";
 import { aboEntryChanged } from "./abo-outbox.server";
+import { preparedFor } from "./prepared.server";
 
 export type TerminInput = {
   titel: string;
@@ -55,17 +56,23 @@ const feldFilter = (feld?: Handlungsfeld) => (feld ? sql`exists (select 1 from j
  */
 export function listTermine(db: Executor, opts: { now?: Date; past?: boolean; feld?: Handlungsfeld; limit?: number; offset?: number } = {}) {
   const now = (opts.now ?? new Date()).getTime();
-  const endOf = sql`coalesce(${termine.ende}, ${termine.beginn} + 3600000)`;
-  const when = opts.past ? sql`${endOf} <= ${now}` : sql`${endOf} > ${now}`;
-  return db
-    .select(columns)
-    .from(termine)
-    .leftJoin(cities, eq(cities.id, termine.cityId))
-    .where(and(when, feldFilter(opts.feld)))
-    .orderBy(opts.past ? desc(termine.beginn) : asc(termine.beginn), asc(termine.id))
-    .limit(opts.limit ?? 50)
-    .offset(opts.offset ?? 0)
-    .all();
+  // Prepared once per shape (past or upcoming, with or without Handlungsfeld): the start page asks on every request.
+  const stmt = preparedFor(db, `termine.list:${opts.past ? "p" : "u"}${opts.feld ? "f" : ""}`, (db) => {
+    const endOf = sql`coalesce(${termine.ende}, ${termine.beginn} + 3600000)`;
+    const at = sql.placeholder("now");
+    const when = opts.past ? sql`${endOf} <= ${at}` : sql`${endOf} > ${at}`;
+    const feld = opts.feld ? sql`exists (select 1 from json_each(${termine.handlungsfelder}) where value = ${sql.placeholder("feld")})` : undefined;
+    return db
+      .select(columns)
+      .from(termine)
+      .leftJoin(cities, eq(cities.id, termine.cityId))
+      .where(and(when, feld))
+      .orderBy(opts.past ? desc(termine.beginn) : asc(termine.beginn), asc(termine.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare();
+  });
+  return stmt.all({ now, limit: opts.limit ?? 50, offset: opts.offset ?? 0, ...(opts.feld ? { feld: opts.feld } : {}) });
 }
 
 export function countTermine(db: Executor, opts: { now?: Date; past?: boolean; feld?: Handlungsfeld } = {}) {

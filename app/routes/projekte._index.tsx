@@ -5,7 +5,7 @@ import { PROJECT_SORTS, PROJECT_STATUS, type ProjectSort } from "~/components/pr
 import { StatusLine, StatusWord } from "~/components/StatusLine";
 import { FollowSearch } from "~/components/FollowSearch";
 import { listCities } from "~/models/city.server";
-import { listProjects, projectFacets } from "~/models/project.server";
+import { listProjects, projectFacets, visibleProjects } from "~/models/project.server";
 import { getUser, toViewer } from "~/services/auth.server";
 import { getDb } from "~/services/db.server";
 import { can } from "~/services/permissions";
@@ -24,8 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { sort, dir } = parseSort(url.searchParams);
   const view = url.searchParams.get("ansicht") === "tabelle" ? "tabelle" : "karten";
   const db = getDb();
-  const rows = listProjects(db, { viewer, filters, sort, dir });
-  const facets = projectFacets(db, viewer);
+  // one load of the visible projects for the list and its facet counts
+  const all = visibleProjects(db, viewer);
+  const rows = listProjects(db, { viewer, filters, sort, dir, all });
+  const facets = projectFacets(db, viewer, all);
   const cities = listCities(db).map((c) => ({ slug: c.slug, name: c.name, n: facets.staedte.get(c.slug) ?? 0 }));
   return {
     filters,

@@ -13,10 +13,17 @@ import { titleMeta } from "~/utils/meta";
 import { ARTICLE_FILTER_KEYS as KEYS, ARTICLE_TYPES, EBENEN, HANDLUNGSFELDER, label } from "~/utils/taxonomy";
 import { FilterToggle } from "~/components/FilterToggle";
 
-export const meta: MetaFunction = () =>
-  titleMeta("Wissen", "Praxisbeispiele mit Erfolgen und Misserfolgen, Lösungsszenarien, Checklisten, Fakten und Glossar zur Zuwanderung aus Südosteuropa.");
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  ...titleMeta(
+    data && data.page > 1 ? `Wissen – Seite ${data.page} von ${data.pages}` : "Wissen",
+    "Praxisbeispiele mit Erfolgen und Misserfolgen, Lösungsszenarien, Checklisten, Fakten und Glossar zur Zuwanderung aus Südosteuropa.",
+  ),
+  ...(data && data.page > 1 ? [{ tagName: "link", rel: "prev", href: pageHref(data.filters, data.page - 1) }] : []),
+  ...(data && data.page < data.pages ? [{ tagName: "link", rel: "next", href: pageHref(data.filters, data.page + 1) }] : []),
+];
 
-const PAGE = 50;
+/** Entries per page: a short list renders and serialises fast; the rest is one "Nächste Seite" away (works without JS). */
+const PAGE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = toViewer(await getUser(request));
@@ -62,6 +69,12 @@ function hrefWith(filters: ArticleFilters, key: keyof ArticleFilters, value: str
   return s ? `/wissen?${s}` : "/wissen";
 }
 
+/** The list with the same filters on page n (page 1 has no `seite`). */
+function pageHref(filters: ArticleFilters, n: number) {
+  const base = hrefWith(filters, "typ", filters.typ ?? null);
+  return n === 1 ? base : `${base}${base.includes("?") ? "&" : "?"}seite=${n}`;
+}
+
 export default function WissenIndex() {
   const d = useLoaderData<typeof loader>();
   const group = (key: keyof ArticleFilters, counts: Record<string, number>, labels: Record<string, string>): FacetOption[] => {
@@ -71,10 +84,6 @@ export default function WissenIndex() {
   const active = KEYS.filter((k) => d.filters[k]);
   const activeLabel = (k: (typeof KEYS)[number], v: string) =>
     k === "typ" ? label(ARTICLE_TYPES, v) : k === "feld" ? label(HANDLUNGSFELDER, v) : k === "ebene" ? label(EBENEN, v) : d.cityMap[v] ?? v;
-  const pageHref = (n: number) => {
-    const base = hrefWith(d.filters, "typ", d.filters.typ ?? null);
-    return n === 1 ? base : `${base}${base.includes("?") ? "&" : "?"}seite=${n}`;
-  };
   return (
     <>
       <h1>Wissen</h1>
@@ -157,7 +166,9 @@ export default function WissenIndex() {
               <ul className="pagination">
                 {d.page > 1 ? (
                   <li>
-                    <Link to={pageHref(d.page - 1)}>Vorherige Seite</Link>
+                    <Link to={pageHref(d.filters, d.page - 1)} rel="prev">
+                      Vorherige Seite
+                    </Link>
                   </li>
                 ) : null}
                 <li>
@@ -165,7 +176,9 @@ export default function WissenIndex() {
                 </li>
                 {d.page < d.pages ? (
                   <li>
-                    <Link to={pageHref(d.page + 1)}>Nächste Seite</Link>
+                    <Link to={pageHref(d.filters, d.page + 1)} rel="next">
+                      Nächste Seite
+                    </Link>
                   </li>
                 ) : null}
               </ul>

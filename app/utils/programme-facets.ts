@@ -95,9 +95,22 @@ function matchesFacet(p: FacetProgramme, key: FacetKey, values: string[]): boole
   }
 }
 
+/** The last day of "Frist in den nächsten N Tagen" (one Date per window, not one per programme and count). */
+const untilCache = new Map<string, string>();
+function fristUntil(today: string, days: number): string {
+  const key = `${today}+${days}`;
+  let until = untilCache.get(key);
+  if (until === undefined) {
+    if (untilCache.size > 64) untilCache.clear();
+    until = addDays(today, days);
+    untilCache.set(key, until);
+  }
+  return until;
+}
+
 function matchesFrist(p: FacetProgramme, days: number | null, today: string) {
   if (!days) return true;
-  const until = addDays(today, days);
+  const until = fristUntil(today, days);
   return p.fristen.some((f) => f.datum >= today && f.datum <= until);
 }
 

@@ -318,3 +318,24 @@ describe("data migration of the first release's figures", () => {
     }
   });
 });
+
+describe("a city's practices and open questions (prepared per shape, decision 025)", () => {
+  it("each city gets the documents that name it, members also the members-only ones, one city after the other", async () => {
+    const { upsertSearchDocs } = await import("~/services/search/documents.server");
+    const { listCityPractices, listCityOpenQuestions } = await import("~/models/city.server");
+    upsertSearchDocs(db, [
+      { id: "wissen:p-du", typ: "wissen", slug: "p-du", url: "/wissen/p-du", title: "Praxis Duisburg", subtype: "praxis", staedte: ["duisburg"], visibility: "public" },
+      { id: "wissen:p-do", typ: "wissen", slug: "p-do", url: "/wissen/p-do", title: "Praxis Dortmund", subtype: "praxis", staedte: ["dortmund"], visibility: "public" },
+      { id: "forum:topic:9001", typ: "forum", slug: "9001", url: "/forum/x/9001", title: "Frage Duisburg intern", subtype: "topic", staedte: ["duisburg"], status: "in-klaerung", visibility: "members" },
+      { id: "forum:topic:9002", typ: "forum", slug: "9002", url: "/forum/x/9002", title: "Frage Duisburg erledigt", subtype: "topic", staedte: ["duisburg"], status: "beantwortet", visibility: "public" },
+    ]);
+    const member = { id: ids.mitglied.id, role: "mitglied" as const, cityId: ids.mitglied.cityId };
+    for (let round = 0; round < 2; round++) {
+      expect(listCityPractices(db, "duisburg", null).map((d) => d.title)).toEqual(["Praxis Duisburg"]);
+      expect(listCityPractices(db, "dortmund", null).map((d) => d.title)).toEqual(["Praxis Dortmund"]);
+      expect(listCityOpenQuestions(db, "duisburg", null)).toEqual([]);
+      expect(listCityOpenQuestions(db, "duisburg", member).map((d) => d.title)).toEqual(["Frage Duisburg intern"]);
+      expect(listCityOpenQuestions(db, "dortmund", member)).toEqual([]);
+    }
+  });
+});

@@ -113,6 +113,10 @@ describe("lists and feeds", () => {
     const now = new Date("2027-06-01T00:00:00Z");
     expect(listTermine(t.db, { now }).map((x) => x.titel)).toEqual(["Schulung Polizei und Ordnungsdienste"]);
     expect(listTermine(t.db, { now, past: true }).map((x) => x.titel).sort()).toEqual(["Fachtag Gesundheit", "Runder Tisch"]);
+    // prepared once per shape: another "now" (and limit) in the same shape is bound afresh
+    expect(listTermine(t.db, { now: new Date("2000-01-01T00:00:00Z") }).map((x) => x.titel).sort()).toEqual(["Fachtag Gesundheit", "Runder Tisch", "Schulung Polizei und Ordnungsdienste"]);
+    expect(listTermine(t.db, { now: new Date("2000-01-01T00:00:00Z"), limit: 1 })).toHaveLength(1);
+    expect(listTermine(t.db, { now })).toHaveLength(1);
     const list = (await listRoute.loader(get("/termine"))) as Awaited<ReturnType<typeof listRoute.loader>>;
     const starts = list.rows.map((r) => r.beginn);
     expect(starts).toEqual(list.rows.map((r) => r.beginn).sort());

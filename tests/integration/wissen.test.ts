@@ -166,6 +166,13 @@ describe("queries", () => {
     expect(listArticles(db, { typ: "praxis", stadt: "duisburg" }, { includeDrafts: false }).items.map((i) => i.title)).toEqual(["Wohnen Duisburg"]);
     expect(listArticles(db, { feld: "soziales-miteinander" }, { includeDrafts: false }).total).toBe(2);
     expect(listArticles(db, { ebene: "bund" }, { includeDrafts: false }).total).toBe(0);
+    // The list statements are prepared once per filter shape: the same shape with other values, and other pages,
+    // gets its own rows (values are bound per call, never kept from the previous one).
+    expect(listArticles(db, { stadt: "dortmund" }, { includeDrafts: false }).items.map((i) => i.staedte)).toEqual([["dortmund"]]);
+    expect(listArticles(db, { stadt: "duisburg" }, { includeDrafts: false }).items.map((i) => i.staedte)).toEqual([["duisburg"]]);
+    const pages = [0, 1, 2, 3].map((offset) => listArticles(db, {}, { includeDrafts: false, limit: 1, offset }).items.map((i) => i.title));
+    expect(pages.flat().sort()).toEqual(all.items.map((i) => i.title).sort());
+    expect(pages[3]).toEqual([]);
     expect(listDueForReview(db, "2026-11-25").map((r) => r.slug)).toEqual([a.slug]);
     const row = getArticleBySlug(db, a.slug)!;
     expect(relatedArticles(db, row).map((r) => r.title)).toEqual(["Glossar"]);
