@@ -82,9 +82,17 @@ class VocabCache {
   private expansions = new Map<string, string[]>();
   constructor(private sqlite: () => Database.Database) {}
 
+  /** The generation read, prepared once per connection (it runs on every search). */
+  private genReaders = new WeakMap<object, Statement>();
+  private generation(db: Database.Database): number {
+    let st = this.genReaders.get(db);
+    if (!st) this.genReaders.set(db, (st = db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").pluck()));
+    return (st.get() as number | undefined) ?? 0;
+  }
+
   get(): Vocab {
     const db = this.sqlite();
-    const gen = (db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").get() as { v: number } | undefined)?.v ?? 0;
+    const gen = this.generation(db);
     if (this.vocab && this.vocab.gen === gen) return this.vocab;
     const pending = takePendingWords(db);
     if (this.vocab && pending && pending.size > 0 && pending.size < 5000) {
@@ -238,7 +246,10 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
     const mine: string[] = [];
     const alts: string[][] = [u.terms];
     if (u.phrase) {
-      exact.push(u.terms.length > 1 ? `(${u.terms.map((t) => `${quote(stem(t))}*`).join(" AND ")})` : `${quote(stem(u.terms[0]))}*`);
+      // A one- or two-letter word of a phrase ("U" of "U-Untersuchung", "II" of "SGB II") stays exact: as a prefix it
+      // would merge the doclists of every word with that initial (tens of milliseconds at 100,000 documents).
+      const part = (t: string) => (t.length >= 3 ? `${quote(stem(t))}*` : quote(t));
+      exact.push(u.terms.length > 1 ? `(${u.terms.map(part).join(" AND ")})` : part(u.terms[0]));
       lx.push(`(${u.terms.map((t) => quote(LX_MARK + stemDe(t))).join(" AND ")})`);
     } else {
       const t = u.terms[0];
@@ -629,6 +640,14 @@ export class FtsSearchIndex implements SearchIndex {
    */
   backfillLingua(batch = 500): Promise<number> {
     const db = this.sqlite;
+    // Once a pass has gone through every document, nothing is left to fill: every later write computes lingua itself
+    // (upsertSearchDocs), and reindexAll recomputes it. The flag (a search_meta row, no migration) spares the next
+    // starts a scan of search_documents (lingua has no index) and documents without words the same work each time.
+    try {
+      if (db.prepare("SELECT 1 FROM search_meta WHERE k = 'lingua_backfilled'").pluck().get()) return Promise.resolve(0);
+    } catch {
+      return Promise.resolve(0); // not migrated yet
+    }
     const lex = lexiconFor(db);
     type Row = { id: string; title: string; summary: string; headings: string; kurz: string; body: string };
     const select = db.prepare("SELECT id, title, summary, headings, kurz, body FROM search_documents WHERE lingua = '' AND id > ? ORDER BY id LIMIT ?");
@@ -639,7 +658,10 @@ export class FtsSearchIndex implements SearchIndex {
       const step = () => {
         try {
           const rows = select.all(last, batch) as Row[];
-          if (rows.length === 0) return resolveDone(done);
+          if (rows.length === 0) {
+            db.prepare("INSERT OR IGNORE INTO search_meta (k, v) VALUES ('lingua_backfilled', 1)").run();
+            return resolveDone(done);
+          }
           const texts = (r: Row) => [r.title, r.summary, r.headings, r.kurz, r.body];
           for (const r of rows) for (const t of texts(r)) for (const w of lexiconWords(t)) lex.stems.add(stemDe(w));
           db.transaction(() => {
