@@ -45,6 +45,9 @@ const RERANK_DEPTH = 100;
 const QUESTION_UNITS = 4;
 /** A question's candidates come from its rarest units while their document frequencies add up to at most this. */
 const QUESTION_BUDGET = 3000;
+/** From this many matches on, candidates come from the matches with the query in their short fields (see run()). */
+const BOUNDED_FROM = 2000;
+const BOUNDED_ROWS = 20_000;
 
 /**
  * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
@@ -383,6 +386,16 @@ export class FtsSearchIndex implements SearchIndex {
       .all(match, limit) as [number, number, number][];
   }
 
+  /** [rowid, weighted bm25, body-only bm25] of every match (at most BOUNDED_ROWS, in rowid order). */
+  private matches(match: string, filter: string) {
+    return this.stmt(
+      `SELECT rowid, bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5) FROM search_fts
+         WHERE search_fts MATCH ?${filter} LIMIT ${BOUNDED_ROWS}`,
+    )
+      .raw()
+      .all(match) as [number, number, number][];
+  }
+
   /** Runs one compiled expression; null when it finds nothing. */
   private run(compiled: CompiledQuery, mode: "and" | "or", params: SearchParams, viewer: Viewer, question = false): SearchResult | null {
     const match = mode === "and" ? compiled.and : compiled.or;
@@ -393,11 +406,41 @@ export class FtsSearchIndex implements SearchIndex {
     // Candidates: the best RERANK_DEPTH by bm25 plus (AND queries) the best RERANK_DEPTH with every term in the
     // title and the best RERANK_DEPTH with every term in the summary/kurz. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
     // candidates are therefore re-scored with what the title and the summary say about the query.
-    const full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
-    // "AND match" keeps the full expression's phrases in the query, so both bm25 values stay comparable with `full`.
-    // One query for both head candidates (every term in the title, or every term in summary/kurz): each MATCH merges the
-    // doclists again, so fewer MATCH queries is what keeps p95 low on common prefixes.
-    const inHead = mode === "and" ? this.ranked(`(${compiled.title} OR ${compiled.summary}) AND (${match})`, filter, 2 * RERANK_DEPTH) : [];
+    // Many matches (a common word at 100,000 documents): bm25 over all of them is most of the time of a search, and the
+    // documents that can reach the top have the query in their short fields anyway. The candidates are then the best
+    // 3 × RERANK_DEPTH by bm25 among the matches with every unit in title, summary, headings or kurz – one MATCH of
+    // the short-field expression (cheap: short doclists) AND the full one (so bm25 and the body bm25 count every
+    // column). Only a page beyond them reads the full ranking.
+    const bounded = mode === "and" && total > BOUNDED_FROM;
+    let full: [number, number, number][] = [];
+    let inHead: [number, number, number][] = [];
+    if (bounded) {
+      // Best by bm25 and best by body bm25 (long articles that use the words throughout: a short generated text with
+      // the word in its summary beats them on bm25's length normalisation alone), picked here from one pass.
+      const all = this.matches(`({title summary headings kurz} : (${match})) AND (${match})`, filter);
+      const byR = [...all].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, 2 * RERANK_DEPTH);
+      const byBody = all.sort((a, b) => a[2] - b[2] || a[0] - b[0]).slice(0, RERANK_DEPTH);
+      inHead = [...byR, ...byBody];
+    }
+    else if (total <= BOUNDED_FROM) {
+      // Few matches: all of them in one pass, ranked here; the head candidates (every unit in title, summary, headings
+      // or kurz) come from a MATCH on the short columns only (short doclists). Each MATCH of a prefix merges its
+      // doclists again: two MATCHes instead of the three of a head query "(title OR summary) AND full".
+      full = this.matches(match, filter).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+      if (mode === "and" && total > RERANK_DEPTH) {
+        const short = new Map(
+          this.stmt(`SELECT rowid, bm25(search_fts, ${WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?${filter}`)
+            .raw()
+            .all(`{title summary headings kurz} : (${match})`) as [number, number][],
+        );
+        // bm25 = full + short-field part, like the old head query (the short-field phrases counted twice)
+        inHead = full
+          .filter(([rid]) => short.has(rid))
+          .map(([rid, r, rb]): [number, number, number] => [rid, r + short.get(rid)!, rb])
+          .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+          .slice(0, 2 * RERANK_DEPTH);
+      }
+    } else full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
     const cands = new Map<number, number>();
     const body = new Map<number, number>();
     for (const [rid, r, rb] of [...full.slice(0, RERANK_DEPTH), ...inHead]) {
@@ -405,6 +448,7 @@ export class FtsSearchIndex implements SearchIndex {
       cands.set(rid, r);
       body.set(rid, rb);
     }
+    if (bounded && cands.size < end) full = this.ranked(match, filter, end);
     const heads = this.heads([...cands.keys()], question);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
     const cover = question ? this.questionScorer(compiled) : null;
@@ -424,7 +468,7 @@ export class FtsSearchIndex implements SearchIndex {
     scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
     const ranked = capPerTopic(scored.map((x) => ({ rid: x.rid, url: heads.get(x.rid)?.url ?? "" })), 2, 10);
     const seen = new Set(ranked);
-    const rids = [...ranked, ...full.slice(RERANK_DEPTH).map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
+    const rids = [...ranked, ...full.map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
     const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
     const docs = this.docsByRid(rids);
     const hits = rids
