@@ -11,7 +11,9 @@
 //   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0001_fts.sql)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
 //   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
-//      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
+//      best 200 with every unit in the short fields (title, summary, headings, kurz); above 2,000 matches only the
+//      matches with every unit in the short fields are candidates (best 200 by bm25, best 100 by body bm25), so bm25
+//      is never computed for tens of thousands of rows; they are re-scored
 //      with the normalised bm25, a body-only bm25 and title/summary coverage (FTS5's bm25 normalises by the length
 //      of the whole document, which alone prefers short documents); the rest follows by bm25. Ties by the stable
 //      internal key (rowid), so the same request always gives the same order. Questions add the idf-weighted
