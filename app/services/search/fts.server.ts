@@ -42,6 +42,8 @@ const FELD_BIT: Record<string, number> = {
 };
 const MAX_COMPOUNDS = 12;
 const MAX_TYPOS = 4;
+const PREFIX_CAP = 500;
+const PREFIX_KEEP = 50;
 const RERANK_DEPTH = 100;
 /** From this many query units (content words / synonym phrases) on, a query is a question: not every word is required. */
 const QUESTION_UNITS = 4;
@@ -162,6 +164,33 @@ class VocabCache {
     return lo < v.terms.length && v.terms[lo].startsWith(prefix);
   }
 
+  /**
+   * A prefix that starts more than PREFIX_CAP indexed words ("haus"* at 100,000 documents: thousands) is no useful
+   * prefix query – FTS5 would merge all their doclists on every MATCH. Its most frequent PREFIX_KEEP words instead;
+   * null when the prefix is fine as it is.
+   */
+  cappedPrefix(prefix: string): string[] | null {
+    const v = this.get();
+    const key = `*${prefix}`;
+    const cached = this.expansions.get(key);
+    if (cached) return cached.length ? cached : null;
+    let lo = 0;
+    let hi = v.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v.terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < v.terms.length && v.terms[end].startsWith(prefix)) end++;
+    const words = end - lo > PREFIX_CAP
+      ? v.terms.slice(lo, end).sort((a, b) => (v.df.get(b) ?? 0) - (v.df.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, PREFIX_KEEP)
+      : [];
+    if (this.expansions.size > 5000) this.expansions.clear();
+    this.expansions.set(key, words);
+    return words.length ? words : null;
+  }
+
   /** Close words within `max` edits, most frequent first. */
   near(v: Vocab, term: string, max: number): string[] {
     const out: { t: string; d: number; df: number }[] = [];
@@ -231,7 +260,7 @@ export function capPerTopic(list: { rid: number; url: string }[], max = 2, top =
   return [...head, ...moved, ...list.slice(i).map((x) => x.rid)];
 }
 
-export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon };
+export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon; cappedPrefix?: (prefix: string) => string[] | null };
 
 /**
  * One OR group per query unit (a term, or a run of terms spelling a multi-word synonym), joined with AND:
@@ -258,7 +287,9 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
       lx.push(`(${u.terms.map((t) => quote(LX_MARK + stemDe(t))).join(" AND ")})`);
     } else {
       const t = u.terms[0];
-      exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
+      const capped = t.length >= 3 || isLast ? (opts.cappedPrefix?.(stem(t)) ?? null) : null;
+      if (capped) exact.push(quote(t), ...capped.filter((w) => w !== t).map(quote));
+      else exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
       const extra = expand(t);
       mine.push(...extra);
       alts.push(...extra.map((e) => [e]));
@@ -575,7 +606,7 @@ export class FtsSearchIndex implements SearchIndex {
 
   private compile(terms: string[]): CompiledQuery {
     const sqlite = this.sqlite;
-    return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite) });
+    return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite), cappedPrefix: (p) => this.vocab.cappedPrefix(p) });
   }
 
   async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
