@@ -63,4 +63,12 @@ describe("documents from before the linguistics migration", () => {
     expect((await slugs("Versicherung")).sort()).toEqual(["alt", "teil"]);
     expect(await fts.backfillLingua()).toBe(0);
   });
+
+  it("after one complete pass the next start scans nothing again (documents without words included)", async () => {
+    t.db.transaction((tx) => upsertSearchDocs(tx, [doc("leer", "–"), doc("teil", "Versicherung")]));
+    t.db.$client.exec("UPDATE search_documents SET lingua = '' WHERE slug = 'teil'");
+    expect(await fts.backfillLingua()).toBe(1); // "leer" has no words: stays empty, and the pass ends
+    t.db.$client.exec("UPDATE search_documents SET lingua = ''");
+    expect(await new FtsSearchIndex(getDb).backfillLingua()).toBe(0);
+  });
 });

@@ -112,8 +112,11 @@ export function makeSnippet(text: string, match: Matcher, words = 28): string {
   const src = text.replace(/\s+/g, " ").trim();
   if (!src) return "";
   const spans: { start: number; end: number; hit: boolean }[] = [];
+  const seen = new Map<string, boolean>(); // words repeat: fold and match each distinct one once
   for (const m of src.matchAll(/[\p{L}\p{N}]+/gu)) {
-    spans.push({ start: m.index!, end: m.index! + m[0].length, hit: match(fold(m[0])) });
+    let hit = seen.get(m[0]);
+    if (hit === undefined) seen.set(m[0], (hit = match(fold(m[0]))));
+    spans.push({ start: m.index!, end: m.index! + m[0].length, hit });
   }
   if (spans.length === 0) return escapeHtml(src.slice(0, 200));
   // Best window: most matched words; ties → earliest.

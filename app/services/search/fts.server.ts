@@ -11,7 +11,9 @@
 //   4. viewer/typ/feld filters on the bits of the FTS rowid (visibility, typ, Handlungsfelder – see migration 0001_fts.sql)
 //      in the WHERE clause of the same statement, so totals, facets and hits only ever see what the viewer may read;
 //   5. order: candidates = best 100 by bm25 (weights title 10 > summary 4 = kurz 4 > headings 3 > body 1) plus the
-//      best 100 with every term in the title and the best 100 with every term in summary/kurz; they are re-scored
+//      best 200 with every unit in the short fields (title, summary, headings, kurz); above 2,000 matches only the
+//      matches with every unit in the short fields are candidates (best 200 by bm25, best 100 by body bm25), so bm25
+//      is never computed for tens of thousands of rows; they are re-scored
 //      with the normalised bm25, a body-only bm25 and title/summary coverage (FTS5's bm25 normalises by the length
 //      of the whole document, which alone prefers short documents); the rest follows by bm25. Ties by the stable
 //      internal key (rowid), so the same request always gives the same order. Questions add the idf-weighted
@@ -40,11 +42,16 @@ const FELD_BIT: Record<string, number> = {
 };
 const MAX_COMPOUNDS = 12;
 const MAX_TYPOS = 4;
+const PREFIX_CAP = 500;
+const PREFIX_KEEP = 50;
 const RERANK_DEPTH = 100;
 /** From this many query units (content words / synonym phrases) on, a query is a question: not every word is required. */
 const QUESTION_UNITS = 4;
 /** A question's candidates come from its rarest units while their document frequencies add up to at most this. */
 const QUESTION_BUDGET = 3000;
+/** From this many matches on, candidates come from the matches with the query in their short fields (see run()). */
+const BOUNDED_FROM = 2000;
+const BOUNDED_ROWS = 20_000;
 
 /**
  * Re-scoring signals from the short fields: share of query terms in the title (1.0), share of the title's own
@@ -82,9 +89,17 @@ class VocabCache {
   private expansions = new Map<string, string[]>();
   constructor(private sqlite: () => Database.Database) {}
 
+  /** The generation read, prepared once per connection (it runs on every search). */
+  private genReaders = new WeakMap<object, Statement>();
+  private generation(db: Database.Database): number {
+    let st = this.genReaders.get(db);
+    if (!st) this.genReaders.set(db, (st = db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").pluck()));
+    return (st.get() as number | undefined) ?? 0;
+  }
+
   get(): Vocab {
     const db = this.sqlite();
-    const gen = (db.prepare("SELECT v FROM search_meta WHERE k = 'gen'").get() as { v: number } | undefined)?.v ?? 0;
+    const gen = this.generation(db);
     if (this.vocab && this.vocab.gen === gen) return this.vocab;
     const pending = takePendingWords(db);
     if (this.vocab && pending && pending.size > 0 && pending.size < 5000) {
@@ -147,6 +162,33 @@ class VocabCache {
       else hi = mid;
     }
     return lo < v.terms.length && v.terms[lo].startsWith(prefix);
+  }
+
+  /**
+   * A prefix that starts more than PREFIX_CAP indexed words ("haus"* at 100,000 documents: thousands) is no useful
+   * prefix query – FTS5 would merge all their doclists on every MATCH. Its most frequent PREFIX_KEEP words instead;
+   * null when the prefix is fine as it is.
+   */
+  cappedPrefix(prefix: string): string[] | null {
+    const v = this.get();
+    const key = `*${prefix}`;
+    const cached = this.expansions.get(key);
+    if (cached) return cached.length ? cached : null;
+    let lo = 0;
+    let hi = v.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v.terms[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < v.terms.length && v.terms[end].startsWith(prefix)) end++;
+    const words = end - lo > PREFIX_CAP
+      ? v.terms.slice(lo, end).sort((a, b) => (v.df.get(b) ?? 0) - (v.df.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, PREFIX_KEEP)
+      : [];
+    if (this.expansions.size > 5000) this.expansions.clear();
+    this.expansions.set(key, words);
+    return words.length ? words : null;
   }
 
   /** Close words within `max` edits, most frequent first. */
@@ -218,7 +260,7 @@ export function capPerTopic(list: { rid: number; url: string }[], max = 2, top =
   return [...head, ...moved, ...list.slice(i).map((x) => x.rid)];
 }
 
-export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon };
+export type CompileOptions = { synonyms?: SynonymMap; lexicon?: Lexicon; cappedPrefix?: (prefix: string) => string[] | null };
 
 /**
  * One OR group per query unit (a term, or a run of terms spelling a multi-word synonym), joined with AND:
@@ -238,11 +280,16 @@ export function compileQuery(terms: string[], expand: (t: string) => string[], o
     const mine: string[] = [];
     const alts: string[][] = [u.terms];
     if (u.phrase) {
-      exact.push(u.terms.length > 1 ? `(${u.terms.map((t) => `${quote(stem(t))}*`).join(" AND ")})` : `${quote(stem(u.terms[0]))}*`);
+      // A one- or two-letter word of a phrase ("U" of "U-Untersuchung", "II" of "SGB II") stays exact: as a prefix it
+      // would merge the doclists of every word with that initial (tens of milliseconds at 100,000 documents).
+      const part = (t: string) => (t.length >= 3 ? `${quote(stem(t))}*` : quote(t));
+      exact.push(u.terms.length > 1 ? `(${u.terms.map(part).join(" AND ")})` : part(u.terms[0]));
       lx.push(`(${u.terms.map((t) => quote(LX_MARK + stemDe(t))).join(" AND ")})`);
     } else {
       const t = u.terms[0];
-      exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
+      const capped = t.length >= 3 || isLast ? (opts.cappedPrefix?.(stem(t)) ?? null) : null;
+      if (capped) exact.push(quote(t), ...capped.filter((w) => w !== t).map(quote));
+      else exact.push(t.length >= 3 || isLast ? `${quote(stem(t))}*` : quote(t));
       const extra = expand(t);
       mine.push(...extra);
       alts.push(...extra.map((e) => [e]));
@@ -372,6 +419,16 @@ export class FtsSearchIndex implements SearchIndex {
       .all(match, limit) as [number, number, number][];
   }
 
+  /** [rowid, weighted bm25, body-only bm25] of every match (at most BOUNDED_ROWS, in rowid order). */
+  private matches(match: string, filter: string) {
+    return this.stmt(
+      `SELECT rowid, bm25(search_fts, ${WEIGHTS}), bm25(search_fts, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.5) FROM search_fts
+         WHERE search_fts MATCH ?${filter} LIMIT ${BOUNDED_ROWS}`,
+    )
+      .raw()
+      .all(match) as [number, number, number][];
+  }
+
   /** Runs one compiled expression; null when it finds nothing. */
   private run(compiled: CompiledQuery, mode: "and" | "or", params: SearchParams, viewer: Viewer, question = false): SearchResult | null {
     const match = mode === "and" ? compiled.and : compiled.or;
@@ -382,11 +439,41 @@ export class FtsSearchIndex implements SearchIndex {
     // Candidates: the best RERANK_DEPTH by bm25 plus (AND queries) the best RERANK_DEPTH with every term in the
     // title and the best RERANK_DEPTH with every term in the summary/kurz. FTS5's bm25 normalises by the length of the whole document, which favours short documents; the
     // candidates are therefore re-scored with what the title and the summary say about the query.
-    const full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
-    // "AND match" keeps the full expression's phrases in the query, so both bm25 values stay comparable with `full`.
-    // One query for both head candidates (every term in the title, or every term in summary/kurz): each MATCH merges the
-    // doclists again, so fewer MATCH queries is what keeps p95 low on common prefixes.
-    const inHead = mode === "and" ? this.ranked(`(${compiled.title} OR ${compiled.summary}) AND (${match})`, filter, 2 * RERANK_DEPTH) : [];
+    // Many matches (a common word at 100,000 documents): bm25 over all of them is most of the time of a search, and the
+    // documents that can reach the top have the query in their short fields anyway. The candidates are then the best
+    // 3 × RERANK_DEPTH by bm25 among the matches with every unit in title, summary, headings or kurz – one MATCH of
+    // the short-field expression (cheap: short doclists) AND the full one (so bm25 and the body bm25 count every
+    // column). Only a page beyond them reads the full ranking.
+    const bounded = mode === "and" && total > BOUNDED_FROM;
+    let full: [number, number, number][] = [];
+    let inHead: [number, number, number][] = [];
+    if (bounded) {
+      // Best by bm25 and best by body bm25 (long articles that use the words throughout: a short generated text with
+      // the word in its summary beats them on bm25's length normalisation alone), picked here from one pass.
+      const all = this.matches(`({title summary headings kurz} : (${match})) AND (${match})`, filter);
+      const byR = [...all].sort((a, b) => a[1] - b[1] || a[0] - b[0]).slice(0, 2 * RERANK_DEPTH);
+      const byBody = all.sort((a, b) => a[2] - b[2] || a[0] - b[0]).slice(0, RERANK_DEPTH);
+      inHead = [...byR, ...byBody];
+    }
+    else if (total <= BOUNDED_FROM) {
+      // Few matches: all of them in one pass, ranked here; the head candidates (every unit in title, summary, headings
+      // or kurz) come from a MATCH on the short columns only (short doclists). Each MATCH of a prefix merges its
+      // doclists again: two MATCHes instead of the three of a head query "(title OR summary) AND full".
+      full = this.matches(match, filter).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+      if (mode === "and" && total > RERANK_DEPTH) {
+        const short = new Map(
+          this.stmt(`SELECT rowid, bm25(search_fts, ${WEIGHTS}) FROM search_fts WHERE search_fts MATCH ?${filter}`)
+            .raw()
+            .all(`{title summary headings kurz} : (${match})`) as [number, number][],
+        );
+        // bm25 = full + short-field part, like the old head query (the short-field phrases counted twice)
+        inHead = full
+          .filter(([rid]) => short.has(rid))
+          .map(([rid, r, rb]): [number, number, number] => [rid, r + short.get(rid)!, rb])
+          .sort((a, b) => a[1] - b[1] || a[0] - b[0])
+          .slice(0, 2 * RERANK_DEPTH);
+      }
+    } else full = this.ranked(match, filter, Math.max(RERANK_DEPTH, end));
     const cands = new Map<number, number>();
     const body = new Map<number, number>();
     for (const [rid, r, rb] of [...full.slice(0, RERANK_DEPTH), ...inHead]) {
@@ -394,6 +481,7 @@ export class FtsSearchIndex implements SearchIndex {
       cands.set(rid, r);
       body.set(rid, rb);
     }
+    if (bounded && cands.size < end) full = this.ranked(match, filter, end);
     const heads = this.heads([...cands.keys()], question);
     const score = makeHeadScorer(compiled.terms.map(stem), compiled.expansions);
     const cover = question ? this.questionScorer(compiled) : null;
@@ -413,7 +501,7 @@ export class FtsSearchIndex implements SearchIndex {
     scored.sort((a, b) => b.s - a.s || a.rid - b.rid);
     const ranked = capPerTopic(scored.map((x) => ({ rid: x.rid, url: heads.get(x.rid)?.url ?? "" })), 2, 10);
     const seen = new Set(ranked);
-    const rids = [...ranked, ...full.slice(RERANK_DEPTH).map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
+    const rids = [...ranked, ...full.map(([rid]) => rid).filter((rid) => !seen.has(rid))].slice(params.offset, end);
     const matcher = makeMatcher(compiled.terms.map(stem), compiled.expansions);
     const docs = this.docsByRid(rids);
     const hits = rids
@@ -518,7 +606,7 @@ export class FtsSearchIndex implements SearchIndex {
 
   private compile(terms: string[]): CompiledQuery {
     const sqlite = this.sqlite;
-    return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite) });
+    return compileQuery(terms, (t) => this.vocab.expand(t), { synonyms: synonymGroups(sqlite).map, lexicon: lexiconFor(sqlite), cappedPrefix: (p) => this.vocab.cappedPrefix(p) });
   }
 
   async search(params: SearchParams, viewer: Viewer): Promise<SearchResult> {
@@ -629,6 +717,14 @@ export class FtsSearchIndex implements SearchIndex {
    */
   backfillLingua(batch = 500): Promise<number> {
     const db = this.sqlite;
+    // Once a pass has gone through every document, nothing is left to fill: every later write computes lingua itself
+    // (upsertSearchDocs), and reindexAll recomputes it. The flag (a search_meta row, no migration) spares the next
+    // starts a scan of search_documents (lingua has no index) and documents without words the same work each time.
+    try {
+      if (db.prepare("SELECT 1 FROM search_meta WHERE k = 'lingua_backfilled'").pluck().get()) return Promise.resolve(0);
+    } catch {
+      return Promise.resolve(0); // not migrated yet
+    }
     const lex = lexiconFor(db);
     type Row = { id: string; title: string; summary: string; headings: string; kurz: string; body: string };
     const select = db.prepare("SELECT id, title, summary, headings, kurz, body FROM search_documents WHERE lingua = '' AND id > ? ORDER BY id LIMIT ?");
@@ -639,7 +735,10 @@ export class FtsSearchIndex implements SearchIndex {
       const step = () => {
         try {
           const rows = select.all(last, batch) as Row[];
-          if (rows.length === 0) return resolveDone(done);
+          if (rows.length === 0) {
+            db.prepare("INSERT OR IGNORE INTO search_meta (k, v) VALUES ('lingua_backfilled', 1)").run();
+            return resolveDone(done);
+          }
           const texts = (r: Row) => [r.title, r.summary, r.headings, r.kurz, r.body];
           for (const r of rows) for (const t of texts(r)) for (const w of lexiconWords(t)) lex.stems.add(stemDe(w));
           db.transaction(() => {

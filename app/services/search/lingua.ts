@@ -13,9 +13,9 @@ const stemCache = new Map<string, string>();
 
 /** Snowball German stem of a folded word ("versicherungen" → "versicher"); digits and short words stay as they are. */
 export function stemDe(word: string): string {
-  if (word.length < 4 || word.length > 64 || /\d/.test(word)) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
+    if (word.length < 4 || word.length > 64 || /\d/.test(word)) return word;
     s = stemmer(word);
     if (s.length < 3) s = word;
     if (stemCache.size > 200_000) stemCache.clear();
