@@ -8,7 +8,7 @@
 // generated – documents dropped before scoring), MRR@10, Recall@10, and p50/p95 latency of each engine.
 // The metrics live in scripts/lib/judged-metrics.ts (unit-tested).
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import MiniSearch from "minisearch";
@@ -28,12 +28,14 @@ erzeugte Dokumente. Je Anfrageart und gesamt: nDCG@10 (abgestuft), nDCG@10 nur �
 (verdichtete Listen), MRR@10, Recall@10, Latenz p50/p95.
 
 Aufruf: npm run bench:search -- [--n 100000] [--kinds frage,abkuerzung] [--rounds 5] [--port 3299]
-                                [--topic-share 0.3] [--json datei.json]
+                                [--topic-share 0.3] [--json datei.json] [--fts-prefix "2 3 4"]
   --n            erzeugte Dokumente zusätzlich zum Korpus (Standard 100000; 0 = nur der Korpus)
   --kinds        nur diese Anfragearten (${QUERY_KINDS.join(", ")})
   --rounds       Latenz-Runden je Anfrage und Suche (Standard 5)
   --topic-share  Anteil der Wörter erzeugter Dokumente aus dem Korpus (Rest: synthetische Wörter); 1 = alles Korpus
   --json         Ergebnisse zusätzlich als JSON in diese Datei (je Phase, Suche, Art und Anfrage)
+  --fts-prefix   search_fts der Bench-Datenbank mit diesen Präfix-Indexstufen neu anlegen (Experiment; sonst wie
+                 in der letzten Migration, die search_fts anlegt)
 Vorher: npm run build (oder BUILD_DIR=… für einen eigenen Build-Ordner).
 Umgebung: BENCH_VERBOSE=1 druckt nDCG je Anfrage; BENCH_KEEP=1 behält die Datenbanken.`,
   {
@@ -43,6 +45,7 @@ Umgebung: BENCH_VERBOSE=1 druckt nDCG je Anfrage; BENCH_KEEP=1 behält die Daten
     "topic-share": { type: "string" },
     kinds: { type: "string" },
     json: { type: "string" },
+    "fts-prefix": { type: "string" },
   },
 );
 const N = Number(values.n ?? 100_000);
@@ -52,6 +55,8 @@ const TOPIC_SHARE = Number(values["topic-share"] ?? 0.3);
 if (!Number.isInteger(N) || N < 0) die("--n muss eine ganze Zahl ≥ 0 sein");
 if (!Number.isInteger(PORT) || PORT < 1 || PORT > 65535) die("--port muss ein TCP-Port sein");
 if (!Number.isInteger(ROUNDS) || ROUNDS < 1) die("--rounds muss eine ganze Zahl ≥ 1 sein");
+const FTS_PREFIX = values["fts-prefix"];
+if (FTS_PREFIX !== undefined && !/^[1-9]\d*( [1-9]\d*)*$/.test(FTS_PREFIX)) die("--fts-prefix: Zahlen mit Leerzeichen, z. B. \"2 3 4 5 6\"");
 if (!(TOPIC_SHARE >= 0 && TOPIC_SHARE <= 1)) die("--topic-share muss zwischen 0 und 1 liegen");
 const kindsWanted = values.kinds ? values.kinds.split(",").map((k) => k.trim()).filter(Boolean) : [...QUERY_KINDS];
 for (const k of kindsWanted) if (!QUERY_KINDS.includes(k as QueryKind)) die(`Unbekannte Anfrageart „${k}“ (bekannt: ${QUERY_KINDS.join(", ")})`);
@@ -162,7 +167,7 @@ function score(j: JudgedQuery, ranked: string[]): Omit<PerQuery, "ms"> {
   };
 }
 type EngineResult = { engine: string; note: string; per: PerQuery[] };
-type Phase = { label: string; docs: number; engines: EngineResult[] };
+type Phase = { label: string; docs: number; prefix: string; indexSecs: number; ftsBytes: number; dbBytes: number; engines: EngineResult[] };
 const phases: Phase[] = [];
 
 // A search engine under test: ranked ids (up to `depth`) for a judged query, and the time it took.
@@ -199,12 +204,36 @@ async function waitForExit(child: ChildProcess) {
   });
 }
 
+/**
+ * The CREATE statements of search_fts and its vocabulary table, taken from the newest migration that creates them
+ * (so the bench never carries a second copy of the DDL).
+ */
+function ftsStatements(): { create: string; vocab: string } {
+  const dir = resolve("db/migrations");
+  for (const f of readdirSync(dir).filter((n) => n.endsWith(".sql")).sort().reverse()) {
+    const parts = readFileSync(join(dir, f), "utf8").split("--> statement-breakpoint").map((p) => p.replace(/^\s*(--[^\n]*\n\s*)*/, "").trim());
+    const create = parts.find((p) => p.startsWith("CREATE VIRTUAL TABLE search_fts USING fts5("));
+    const vocab = parts.find((p) => p.startsWith("CREATE VIRTUAL TABLE search_fts_vocab"));
+    if (create && vocab) return { create, vocab };
+  }
+  return die("Keine Migration legt search_fts an");
+}
+
+/** --fts-prefix: search_fts (still empty) again with other prefix index levels; the triggers stay as they are. */
+function recreateFts(sqlite: ReturnType<typeof openDatabase>["db"]["$client"], prefix: string): string {
+  const { create, vocab } = ftsStatements();
+  if (!/prefix='[^']*'/.test(create)) die("Die Migration nennt keine prefix-Option");
+  sqlite.exec(`DROP TABLE search_fts_vocab; DROP TABLE search_fts; ${create.replace(/prefix='[^']*'/, `prefix='${prefix}'`)}; ${vocab};`);
+  return prefix;
+}
+
 async function runPhase(label: string, docs: SearchDoc[]) {
   console.log(`\n== ${label}: ${docs.length} Dokumente ==`);
   const dir = mkdtempSync(join(tmpdir(), "sn-bench-"));
   const dbPath = join(dir, "bench.db");
   const { db } = openDatabase(`file:${dbPath}`);
   runMigrations(db);
+  const prefix = FTS_PREFIX ? recreateFts(db.$client, FTS_PREFIX) : ftsStatements().create.match(/prefix='([^']*)'/)?.[1] ?? "";
   setDb(db);
   const t0 = Date.now();
   const bar = progress("  Indexiere", docs.length, 20_000);
@@ -214,7 +243,10 @@ async function runPhase(label: string, docs: SearchDoc[]) {
     bar.tick(i + batch.length);
   }
   db.$client.exec("INSERT INTO search_fts(search_fts) VALUES('optimize')");
-  console.log(`  indexiert in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const indexSecs = (Date.now() - t0) / 1000;
+  const ftsBytes = db.$client.prepare("SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name GLOB 'search_fts_*' AND name <> 'search_fts_keys'").pluck().get() as number;
+  const dbBytes = (db.$client.pragma("page_count", { simple: true }) as number) * (db.$client.pragma("page_size", { simple: true }) as number);
+  console.log(`  indexiert in ${indexSecs.toFixed(1)} s; prefix='${prefix}', FTS5-Index ${(ftsBytes / 1e6).toFixed(1)} MB, Datenbank ${(dbBytes / 1e6).toFixed(1)} MB`);
   const engines: EngineResult[] = [];
   const docById = new Map(docs.map((d) => [d.id, d]));
   const passes = (id: string, j: JudgedQuery) => {
@@ -325,7 +357,7 @@ async function runPhase(label: string, docs: SearchDoc[]) {
   db.$client.close();
   if (process.env.BENCH_KEEP) console.log(`  Datenbank behalten: ${dbPath}`);
   else rmSync(dir, { recursive: true, force: true });
-  phases.push({ label, docs: docs.length, engines });
+  phases.push({ label, docs: docs.length, prefix, indexSecs, ftsBytes, dbBytes, engines });
 }
 
 await runPhase("Korpus allein", corpus);

@@ -1,8 +1,9 @@
 // A common word at scale (issue 17, speed): with thousands of matches the engine picks its candidates from the
 // matches with the word in their short fields, but the contract stays the same – the total counts every match, every
 // match can be reached by paging (none twice, none left out: also the ones with the word only deep in the body), and
-// the facets count what the viewer may read. A prefix that starts hundreds of words is narrowed to its most frequent
-// words (each MATCH would merge all their doclists).
+// the facets count what the viewer may read. A prefix of up to six letters has a prefix index (migration 0013) and
+// finds every word it starts; a longer prefix that starts hundreds of words is narrowed to its most frequent words
+// (each MATCH would merge all their doclists).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb } from "../setup/db";
 import { upsertSearchDocs, type SearchDoc } from "~/services/search/documents.server";
@@ -32,6 +33,11 @@ beforeAll(() => {
   docs.push({ id: "wissen:haus", typ: "wissen", slug: "haus", url: "/wissen/haus", title: "Haus geräumt", visibility: "public" });
   for (let i = 0; i < 3; i++)
     docs.push({ id: `wissen:hb${i}`, typ: "wissen", slug: `hb${i}`, url: `/wissen/hb${i}`, title: `Hausbesuche und Hausverwaltung ${i}`, visibility: "public" });
+  // the same with a start longer than the prefix index: 600 rare "nachbarschaftXXq" words, the word, two frequent ones
+  for (let i = 0; i < 600; i++) docs.push({ id: `wissen:n${i}`, typ: "wissen", slug: `n${i}`, url: `/wissen/n${i}`, title: `Eintrag nachbarschaft${letters(i)}q`, visibility: "public" });
+  docs.push({ id: "wissen:nachbarschaft", typ: "wissen", slug: "nachbarschaft", url: "/wissen/nachbarschaft", title: "Nachbarschaft geräumt", visibility: "public" });
+  for (let i = 0; i < 3; i++)
+    docs.push({ id: `wissen:nb${i}`, typ: "wissen", slug: `nb${i}`, url: `/wissen/nb${i}`, title: `Nachbarschaftshilfe und Nachbarschaftsfest ${i}`, visibility: "public" });
   t.db.transaction((tx) => upsertSearchDocs(tx, docs));
 });
 afterAll(() => t.cleanup());
@@ -55,11 +61,18 @@ describe("a word with thousands of matches", () => {
 });
 
 describe("a word that starts thousands of other words", () => {
-  it("finds the word itself and its frequent continuations, not every rare word that happens to start with it", async () => {
+  it("up to six letters: finds every word it starts, the word itself first", async () => {
     const res = await fts.search({ q: "Haus", limit: 10, offset: 0 }, null);
     const slugs = res.hits.map((h) => h.slug);
     expect(slugs[0]).toBe("haus");
-    expect(slugs).toEqual(expect.arrayContaining(["hb0", "hb1", "hb2"]));
-    expect(res.total).toBeLessThan(100); // not the 600 "hausXXq" entries
+    expect(res.total).toBe(604); // the 600 rare "hausXXq" entries too
+  });
+
+  it("longer: finds the word itself and its frequent continuations, not every rare word that happens to start with it", async () => {
+    const res = await fts.search({ q: "Nachbarschaft", limit: 10, offset: 0 }, null);
+    const slugs = res.hits.map((h) => h.slug);
+    expect(slugs[0]).toBe("nachbarschaft");
+    expect(slugs).toEqual(expect.arrayContaining(["nb0", "nb1", "nb2"]));
+    expect(res.total).toBeLessThan(100); // not the 600 "nachbarschaftXXq" entries
   });
 });

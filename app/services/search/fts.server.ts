@@ -97,6 +97,18 @@ class VocabCache {
     return (st.get() as number | undefined) ?? 0;
   }
 
+  /** Prefix index lengths of search_fts (its prefix='…' option), read once per connection. */
+  private levels = new WeakMap<object, Set<number>>();
+  private prefixLevels(db: Database.Database): Set<number> {
+    let l = this.levels.get(db);
+    if (!l) {
+      const sql = (db.prepare("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").pluck().get() as string | undefined) ?? "";
+      const opt = /prefix\s*=\s*'([^']*)'/i.exec(sql)?.[1] ?? "";
+      this.levels.set(db, (l = new Set(opt.split(/[\s,]+/).filter(Boolean).map(Number))));
+    }
+    return l;
+  }
+
   get(): Vocab {
     const db = this.sqlite();
     const gen = this.generation(db);
@@ -167,9 +179,12 @@ class VocabCache {
   /**
    * A prefix that starts more than PREFIX_CAP indexed words ("haus"* at 100,000 documents: thousands) is no useful
    * prefix query – FTS5 would merge all their doclists on every MATCH. Its most frequent PREFIX_KEEP words instead;
-   * null when the prefix is fine as it is.
+   * null when the prefix is fine as it is, and always for a prefix whose length has a prefix index (FTS5 reads one
+   * precomputed doclist then, so all continuations count at no extra cost).
    */
   cappedPrefix(prefix: string): string[] | null {
+    // FTS5 keeps a prefix index for these lengths (the table's prefix option): one doclist, nothing to merge.
+    if (this.prefixLevels(this.sqlite()).has([...prefix].length)) return null;
     const v = this.get();
     const key = `*${prefix}`;
     const cached = this.expansions.get(key);
