@@ -84,6 +84,18 @@ type Vocab = { terms: string[]; df: Map<string, number>; stemDf: Map<string, num
  * (the generation moved without words from here) reloads it. Removed documents' words stay candidates until the
  * next reload; they find nothing, so that only costs a little work.
  */
+/** Index of the first of the sorted `terms` that is not less than `x` (where `x` would be inserted). */
+function lowerBound(terms: string[], x: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 class VocabCache {
   private vocab: Vocab | null = null;
   private expansions = new Map<string, string[]>();
@@ -150,14 +162,7 @@ class VocabCache {
       v.df.set(w, v.df.get(w)! + 1);
       return;
     }
-    let lo = 0;
-    let hi = v.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (v.terms[mid] < w) lo = mid + 1;
-      else hi = mid;
-    }
-    v.terms.splice(lo, 0, w);
+    v.terms.splice(lowerBound(v.terms, w), 0, w);
     v.df.set(w, 1);
     const l = v.byLength.get(w.length);
     if (l) l.push(w);
@@ -166,13 +171,7 @@ class VocabCache {
 
   /** Is there any indexed word starting with `prefix`? (terms are sorted by fts5vocab) */
   hasPrefix(v: Vocab, prefix: string): boolean {
-    let lo = 0;
-    let hi = v.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (v.terms[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(v.terms, prefix);
     return lo < v.terms.length && v.terms[lo].startsWith(prefix);
   }
 
@@ -189,13 +188,7 @@ class VocabCache {
     const key = `*${prefix}`;
     const cached = this.expansions.get(key);
     if (cached) return cached.length ? cached : null;
-    let lo = 0;
-    let hi = v.terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (v.terms[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(v.terms, prefix);
     let end = lo;
     while (end < v.terms.length && v.terms[end].startsWith(prefix)) end++;
     const words = end - lo > PREFIX_CAP
