@@ -5,6 +5,9 @@
 import type { Executor } from "~/services/db.server";
 
 const byHandle = new WeakMap<object, Map<string, unknown>>();
+/** Shapes kept per handle. Shapes come from code and number a few dozen; this bound only keeps a shape that by
+ * mistake depends on input from growing the map without end (further shapes are then built per call). */
+const MAX_SHAPES = 500;
 
 /**
  * The prepared statement for `shape` on this handle, made by `build` on first use. `build` must return a query
@@ -20,7 +23,7 @@ export function preparedFor<T>(db: Executor, shape: string, build: (db: Executor
   let stmt = statements.get(shape) as T | undefined;
   if (stmt === undefined) {
     stmt = build(db);
-    statements.set(shape, stmt);
+    if (statements.size < MAX_SHAPES) statements.set(shape, stmt);
   }
   return stmt;
 }

@@ -349,7 +349,8 @@ export function listUpcomingDeadlines(
 ): UpcomingDeadline[] {
   // Prepared once per shape (which filters are present, how many Fonds): the start page and the deadline
   // lists ask this on every request.
-  const fonds = opts.fonds?.length ? (opts.fonds as ProgrammeRow["fonds"][]) : [];
+  // distinct values: `?fonds=esf&fonds=esf…` from the calendar URL must not make a new shape per repetition
+  const fonds = [...new Set(opts.fonds ?? [])] as ProgrammeRow["fonds"][];
   const shape = `programme.deadlines:${opts.until ? "u" : ""}${opts.slug ? "s" : ""}:${fonds.length}`;
   const stmt = preparedFor(db, shape, (db) => {
     const conds = [gte(programmeDeadlines.datum, sql.placeholder("from"))];

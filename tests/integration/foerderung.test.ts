@@ -185,6 +185,9 @@ describe("fristen.ics", () => {
     const count = (s: string) => (s.match(/BEGIN:VEVENT/g) ?? []).length;
     const filtered = await ((await icsRoute.loader(args("/foerderung/fristen.ics?fonds=esf"))) as Response).text();
     expect(count(filtered)).toBe(corpusFuture.filter((x) => x.d.fonds === "esf").length);
+    // a repeated value is the same filter (and the same prepared statement shape)
+    const repeated = await ((await icsRoute.loader(args(`/foerderung/fristen.ics?${"fonds=esf&".repeat(300)}fonds=esf`))) as Response).text();
+    expect(count(repeated)).toBe(count(filtered));
     const byFeld = await ((await icsRoute.loader(args("/foerderung/fristen.ics?feld=gesundheit"))) as Response).text();
     expect(count(byFeld)).toBe(2 + corpusFuture.filter((x) => (x.d.handlungsfelder as string[]).includes("gesundheit")).length);
     const otherFeld = await ((await icsRoute.loader(args("/foerderung/fristen.ics?feld=wohnen"))) as Response).text();
