@@ -392,7 +392,9 @@ export function parseArticleFilters(params: URLSearchParams): ArticleFilters {
   return f;
 }
 
-const jsonHas = (col: typeof articles.handlungsfelder, value: string) => like(col, `%${JSON.stringify(value)}%`);
+/** LIKE pattern: a JSON array column contains the quoted value. */
+const jsonHasPattern = (value: string) => `%${JSON.stringify(value)}%`;
+const jsonHas = (col: typeof articles.handlungsfelder, value: string) => like(col, jsonHasPattern(value));
 
 /**
  * The two statements of the article list (facet rows, one page of items), prepared once per filter shape (which
@@ -437,12 +439,11 @@ function articleListStatements(db: Executor, f: ArticleFilters, includeDrafts: b
 /** Articles matching the filters plus per-facet counts within the current result (drill-down). */
 export function listArticles(db: Executor, f: ArticleFilters, opts: { includeDrafts: boolean; limit?: number; offset?: number }) {
   const st = articleListStatements(db, f, opts.includeDrafts);
-  // the same patterns as jsonHas(): a JSON array column contains the quoted value
   const params = {
     ...(f.typ ? { typ: f.typ } : {}),
-    ...(f.feld ? { feld: `%${JSON.stringify(f.feld)}%` } : {}),
-    ...(f.ebene ? { ebene: `%${JSON.stringify(f.ebene)}%` } : {}),
-    ...(f.stadt ? { stadt: `%${JSON.stringify(f.stadt)}%` } : {}),
+    ...(f.feld ? { feld: jsonHasPattern(f.feld) } : {}),
+    ...(f.ebene ? { ebene: jsonHasPattern(f.ebene) } : {}),
+    ...(f.stadt ? { stadt: jsonHasPattern(f.stadt) } : {}),
   };
   const facetRows = st.facets.all(params);
   const count = (key: "handlungsfelder" | "ebenen" | "staedte") => {
