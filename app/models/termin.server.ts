@@ -1,6 +1,6 @@
 // Veranstaltungen (issue 19): Fachtage, trainings and meetings of the alliance, the cities and the Land.
 // Public by design (they are announcements); coordinators create and edit their own city's events, Redaktion all.
-import { and, asc, desc, eq, gt, gte, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, sql, type Placeholder } from "drizzle-orm";
 import { cities, termine } from "../../db/schema/index";
 import type { DB, Executor } from "~/services/db.server";
 import { audit } from "~/services/audit.server";
@@ -48,7 +48,8 @@ export function parseTerminFilters(params: URLSearchParams): TerminFilters {
   return f;
 }
 
-const feldFilter = (feld?: Handlungsfeld) => (feld ? sql`exists (select 1 from json_each(${termine.handlungsfelder}) where value = ${feld})` : undefined);
+/** The event has this Handlungsfeld (a value, or a placeholder in a prepared statement). */
+const feldFilter = (feld?: Handlungsfeld | Placeholder) => (feld ? sql`exists (select 1 from json_each(${termine.handlungsfelder}) where value = ${feld})` : undefined);
 
 /**
  * Upcoming events (not yet ended), soonest first; or past events, latest first. An event without an end counts
@@ -61,12 +62,11 @@ export function listTermine(db: Executor, opts: { now?: Date; past?: boolean; fe
     const endOf = sql`coalesce(${termine.ende}, ${termine.beginn} + 3600000)`;
     const at = sql.placeholder("now");
     const when = opts.past ? sql`${endOf} <= ${at}` : sql`${endOf} > ${at}`;
-    const feld = opts.feld ? sql`exists (select 1 from json_each(${termine.handlungsfelder}) where value = ${sql.placeholder("feld")})` : undefined;
     return db
       .select(columns)
       .from(termine)
       .leftJoin(cities, eq(cities.id, termine.cityId))
-      .where(and(when, feld))
+      .where(and(when, feldFilter(opts.feld ? sql.placeholder("feld") : undefined)))
       .orderBy(opts.past ? desc(termine.beginn) : asc(termine.beginn), asc(termine.id))
       .limit(sql.placeholder("limit"))
       .offset(sql.placeholder("offset"))
