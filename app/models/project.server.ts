@@ -128,7 +128,19 @@ export function projectSearchText(p: Pick<ProjectInput, "problem" | "approach" |
 }
 
 function cityMap(db: Executor) {
-  return new Map(db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).all().map((c) => [c.id, c]));
+  const stmt = preparedFor(db, "projects.cityMap", (db) => db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).prepare());
+  return new Map(stmt.all().map((c) => [c.id, c]));
+}
+
+/** Rows grouped by a key, in their order. */
+function groupBy<T, K>(rows: T[], key: (r: T) => K): Map<K, T[]> {
+  const m = new Map<K, T[]>();
+  for (const r of rows) {
+    const l = m.get(key(r));
+    if (l) l.push(r);
+    else m.set(key(r), [r]);
+  }
+  return m;
 }
 
 /** Writes the project's search document (or removes it) in the caller's transaction. */
@@ -342,7 +354,6 @@ function listStatements(db: Executor, visibility: ("public" | "members")[]) {
       .where(inArray(projects.visibility, visibility))
       .orderBy(asc(projectFundingLines.sort))
       .prepare(),
-    cityMap: db.select({ id: cities.id, slug: cities.slug, name: cities.name }).from(cities).prepare(),
   }));
 }
 
@@ -350,19 +361,9 @@ function loadList(db: Executor, visibility: ("public" | "members")[]): ListRow[]
   const st = listStatements(db, visibility);
   const rows = st.rows.all();
   if (rows.length === 0) return [];
-  const cm = new Map(st.cityMap.all().map((c) => [c.id, c]));
-  const citiesOf = new Map<number, { cityId: number; role: string }[]>();
-  for (const c of st.cities.all()) {
-    const l = citiesOf.get(c.projectId);
-    if (l) l.push(c);
-    else citiesOf.set(c.projectId, [c]);
-  }
-  const fundingOf = new Map<number, ListRow["funding"]>();
-  for (const { projectId, ...f } of st.funding.all()) {
-    const l = fundingOf.get(projectId);
-    if (l) l.push(f);
-    else fundingOf.set(projectId, [f]);
-  }
+  const cm = cityMap(db);
+  const citiesOf = groupBy(st.cities.all(), (c) => c.projectId);
+  const fundingOf = groupBy(st.funding.all(), (f) => f.projectId);
   return rows.map((r) => {
     const mine = citiesOf.get(r.id) ?? [];
     const lead = mine.find((c) => c.role === "lead");
@@ -374,7 +375,7 @@ function loadList(db: Executor, visibility: ("public" | "members")[]): ListRow[]
         .map((c) => cm.get(c.cityId))
         .filter((c): c is { id: number; slug: string; name: string } => !!c)
         .sort((a, b) => a.name.localeCompare(b.name, "de")),
-      funding: fundingOf.get(r.id) ?? [],
+      funding: (fundingOf.get(r.id) ?? []).map(({ projectId: _p, ...f }) => f),
     };
   });
 }
